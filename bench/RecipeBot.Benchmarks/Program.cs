@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RecipeBot.Benchmarks.TurnBenchmarks).Assembly).Run(args);

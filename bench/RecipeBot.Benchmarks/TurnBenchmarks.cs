@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Flow;
+using RecipeBot.Core.Loading;
+using RecipeBot.Storage.Sqlite;
+
+namespace RecipeBot.Benchmarks;
+
+/// <summary>
+/// One whole turn — load the conversation, match the input, fire the state machine, render,
+/// save — alternating between a situation menu and a situation's recipes, so every turn moves.
+/// </summary>
+[MemoryDiagnoser]
+public class TurnBenchmarks
+{
+    private const string ConversationId = "bench:1";
+    private readonly IncomingMessage _toRecipes = new(ConversationId, "no-partners");
+    private readonly IncomingMessage _toMenu = new(ConversationId, "other-situation");
+    private RecipeEngine _memory = null!;
+    private RecipeEngine _sqlite = null!;
+    private string _databasePath = null!;
+    private bool _atMenu;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var flow = CompiledFlow.Compile(ContentLoader.LoadValid(FindDialogs()));
+        _databasePath = Path.Combine(Path.GetTempPath(), $"recipebot-bench-{Guid.NewGuid():N}.db");
+        _memory = new RecipeEngine(flow, new InMemoryConversationStore(), TimeProvider.System);
+        _sqlite = new RecipeEngine(flow, new SqliteConversationStore(_databasePath), TimeProvider.System);
+        foreach (var engine in new[] { _memory, _sqlite })
+        {
+            foreach (var text in new[] { "/start", "en", "official", "contact" })
+            {
+                await engine.HandleAsync(new IncomingMessage(ConversationId, text), CancellationToken.None);
+            }
+        }
+
+        _atMenu = true;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<OutgoingMessage> TurnInMemory() => TurnAsync(_memory);
+
+    [Benchmark]
+    public Task<OutgoingMessage> TurnWithSqlite() => TurnAsync(_sqlite);
+
+    private Task<OutgoingMessage> TurnAsync(RecipeEngine engine)
+    {
+        var message = _atMenu ? _toRecipes : _toMenu;
+        _atMenu = !_atMenu;
+        return engine.HandleAsync(message, CancellationToken.None);
+    }
+
+    private static string FindDialogs()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "dialogs", ContentLoader.FlowFile)))
+            {
+                return Path.Combine(dir.FullName, "dialogs");
+            }
+        }
+
+        throw new InvalidOperationException("dialogs/ not found");
+    }
+}

@@ -1,0 +1,16 @@
+namespace RecipeBot.Core.Content;
+
+/// <summary>What a choice does when it does not simply lead to another state.</summary>
+public enum ChoiceAction
+{
+    /// <summary>Go to the state named by <see cref="FlowChoice.Goto"/>.</summary>
+    Goto,
+    /// <summary>Return to the previous state.</summary>
+    Back,
+    /// <summary>Start again from the first state, keeping the language.</summary>
+    Restart,
+    /// <summary>Set up a regular meeting reminder.</summary>
+    ScheduleMeeting,
+    /// <summary>Show a method card and stay in the state.</summary>
+    ShowMethod,
+}

@@ -1,0 +1,77 @@
+namespace RecipeBot.Core.Conversations;
+
+/// <summary>
+/// What RecipeBot remembers of one conversation (a user in a private chat, or a group chat).
+/// Loaded at the start of a turn, changed by the turn, saved once at its end.
+/// </summary>
+public sealed class Conversation
+{
+    /// <summary>How many previous states <c>/back</c> can return through.</summary>
+    public const int MaxHistory = 32;
+
+    public Conversation(string id, string language, string state, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Language = language;
+        State = state;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    /// <summary>Channel-qualified id, e.g. <c>terminal:local</c> or <c>telegram:-1001234567890</c>.</summary>
+    public string Id { get; }
+
+    public string Language { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? Phase { get; set; }
+
+    public string State { get; set; }
+
+    /// <summary>Previous states, oldest first.</summary>
+    public List<string> History { get; init; } = [];
+
+    public List<string> SituationsSeen { get; init; } = [];
+
+    public List<string> RecipesGiven { get; init; } = [];
+
+    public int Turns { get; set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void PushHistory(string state)
+    {
+        if (History.Count == MaxHistory)
+        {
+            History.RemoveAt(0);
+        }
+
+        History.Add(state);
+    }
+
+    public string? PopHistory()
+    {
+        if (History.Count == 0)
+        {
+            return null;
+        }
+
+        var last = History[^1];
+        History.RemoveAt(History.Count - 1);
+        return last;
+    }
+
+    public Conversation Clone() => new(Id, Language, State, CreatedAt)
+    {
+        Role = Role,
+        Phase = Phase,
+        History = [.. History],
+        SituationsSeen = [.. SituationsSeen],
+        RecipesGiven = [.. RecipesGiven],
+        Turns = Turns,
+        UpdatedAt = UpdatedAt,
+    };
+}

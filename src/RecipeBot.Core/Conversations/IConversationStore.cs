@@ -1,0 +1,11 @@
+namespace RecipeBot.Core.Conversations;
+
+/// <summary>Durable conversation state. Implementations: in memory, SQLite, later PostgreSQL.</summary>
+public interface IConversationStore
+{
+    /// <summary>The conversation, or null when this is its first turn.</summary>
+    ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the conversation.</summary>
+    ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RecipeBot.Core.Content;
+using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Flow;
+
+namespace RecipeBot.Core.Engine;
+
+/// <summary>
+/// Runs one turn: load the conversation, decide what the message means, fire the state
+/// machine, render the reply and save once at the end. Channels call <see cref="HandleAsync"/>.
+/// </summary>
+public sealed class RecipeEngine(
+    CompiledFlow flow,
+    IConversationStore store,
+    TimeProvider time,
+    int maxTextLength = 4000,
+    ILogger<RecipeEngine>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<RecipeEngine>.Instance;
+
+    public CompiledFlow Flow => flow;
+
+    public async Task<OutgoingMessage> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var conversation = await store.LoadAsync(message.ConversationId, cancellationToken).ConfigureAwait(false);
+        var isNew = conversation is null;
+        conversation ??= Begin(message);
+        if (!flow.TryGetState(conversation.State, out _))
+        {
+            // The content changed under a stored conversation: start over rather than fail.
+            _logger.LogWarning("Conversation {ConversationId} was in state {State}, which the flow no longer has; restarting", conversation.Id, conversation.State);
+            Restart(conversation);
+        }
+
+        var reply = await TurnAsync(conversation, message.Text ?? string.Empty, isNew).ConfigureAwait(false);
+        conversation.Turns++;
+        conversation.UpdatedAt = time.GetUtcNow();
+        await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return reply;
+    }
+
+    /// <summary>
+    /// Shows where the conversation stands without changing it (a terminal reopened, a
+    /// restarted bot greeting its user again). Starts the conversation if it is new.
+    /// </summary>
+    public async Task<OutgoingMessage> ShowAsync(string conversationId, string? languageHint, CancellationToken cancellationToken)
+    {
+        var conversation = await store.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (conversation is not null && flow.TryGetState(conversation.State, out _))
+        {
+            return Full(conversation);
+        }
+
+        conversation ??= Begin(new IncomingMessage(conversationId, string.Empty, null, languageHint));
+        Restart(conversation);
+        conversation.UpdatedAt = time.GetUtcNow();
+        await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return Full(conversation);
+    }
+
+    private Conversation Begin(IncomingMessage message)
+    {
+        var language = LanguageFrom(message.LanguageHint) ?? flow.DefaultLanguage;
+        return new Conversation(message.ConversationId, language, flow.Start.Id, time.GetUtcNow());
+    }
+
+    private async ValueTask<OutgoingMessage> TurnAsync(Conversation conversation, string text, bool isNew)
+    {
+        if (text.Length > maxTextLength)
+        {
+            return Prompt(conversation, Say(conversation, TextKeys.TooLong).Replace("{max}", maxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.StartsWith("/"))
+        {
+            return Command(conversation, trimmed[1..]);
+        }
+
+        if (isNew)
+        {
+            return Full(conversation);
+        }
+
+        var state = flow[conversation.State];
+        var choice = state.Match(text);
+        if (choice is null)
+        {
+            return Prompt(conversation, Say(conversation, TextKeys.NotUnderstood));
+        }
+
+        return choice.Action switch
+        {
+            ChoiceAction.Goto => await GoAsync(conversation, choice).ConfigureAwait(false),
+            ChoiceAction.Back => Back(conversation),
+            ChoiceAction.Restart => Restart(conversation),
+            ChoiceAction.ScheduleMeeting => Prompt(conversation, Say(conversation, TextKeys.ScheduleComingSoon)),
+            _ => Prompt(conversation, ReplyTexts.MethodCard(flow.Content.MethodsById[choice.MethodId!], conversation.Language, flow.Content)),
+        };
+    }
+
+    private async ValueTask<OutgoingMessage> GoAsync(Conversation conversation, FlowChoice choice)
+    {
+        var from = conversation.State;
+        await flow.CreateMachine(conversation).FireAsync(choice.Id).ConfigureAwait(false);
+        foreach (var (key, value) in choice.Set)
+        {
+            switch (key)
+            {
+                case "language": conversation.Language = value; break;
+                case "role": conversation.Role = value; break;
+                case "phase": conversation.Phase = value; break;
+            }
+        }
+
+        if (from != conversation.State)
+        {
+            conversation.PushHistory(from);
+        }
+
+        var entered = flow[conversation.State];
+        if (entered.Situation is { } situation)
+        {
+            conversation.Phase = situation.Phase;
+            AddOnce(conversation.SituationsSeen, situation.Id);
+            foreach (var recipeId in entered.RecipeIds)
+            {
+                AddOnce(conversation.RecipesGiven, recipeId);
+            }
+        }
+
+        return Full(conversation);
+    }
+
+    private OutgoingMessage Command(Conversation conversation, ReadOnlySpan<char> command)
+    {
+        var space = command.IndexOf(' ');
+        var name = space < 0 ? command : command[..space];
+        var argument = space < 0 ? [] : command[(space + 1)..].Trim();
+        var at = name.IndexOf('@'); // Telegram groups send "/help@RecipeBot".
+        if (at >= 0)
+        {
+            name = name[..at];
+        }
+
+        return name switch
+        {
+            "start" or "restart" => Restart(conversation),
+            "help" => Prompt(conversation, Say(conversation, TextKeys.Help)),
+            "back" => Back(conversation),
+            "lang" or "language" => ChangeLanguage(conversation, argument),
+            _ => Prompt(conversation, Say(conversation, TextKeys.UnknownCommand) + "\n\n" + Say(conversation, TextKeys.Help)),
+        };
+    }
+
+    private OutgoingMessage ChangeLanguage(Conversation conversation, ReadOnlySpan<char> argument)
+    {
+        var language = LanguageFrom(argument.ToString());
+        if (language is null)
+        {
+            return Prompt(conversation, Say(conversation, TextKeys.UnknownLanguage).Replace("{languages}", string.Join(", ", flow.Languages), StringComparison.Ordinal));
+        }
+
+        conversation.Language = language;
+        var reply = Full(conversation);
+        return reply with { Text = Say(conversation, TextKeys.LanguageChanged) + "\n\n" + reply.Text };
+    }
+
+    private OutgoingMessage Back(Conversation conversation)
+    {
+        while (conversation.PopHistory() is { } previous)
+        {
+            if (flow.TryGetState(previous, out _))
+            {
+                conversation.State = previous;
+                return Full(conversation);
+            }
+        }
+
+        return Prompt(conversation, Say(conversation, TextKeys.NothingToGoBackTo));
+    }
+
+    private OutgoingMessage Restart(Conversation conversation)
+    {
+        conversation.State = flow.Start.Id;
+        conversation.Role = null;
+        conversation.Phase = null;
+        conversation.History.Clear();
+        return Full(conversation);
+    }
+
+    private OutgoingMessage Full(Conversation conversation)
+    {
+        var state = flow[conversation.State];
+        return new OutgoingMessage(
+            conversation.Id,
+            state.FullText(conversation.Language, conversation.Role),
+            state.ChoiceViews(conversation.Language),
+            state.RecipeIds,
+            state.Id,
+            conversation.Language);
+    }
+
+    private OutgoingMessage Prompt(Conversation conversation, string before)
+    {
+        var state = flow[conversation.State];
+        return new OutgoingMessage(
+            conversation.Id,
+            before + "\n\n" + state.Prompt(conversation.Language),
+            state.ChoiceViews(conversation.Language),
+            [],
+            state.Id,
+            conversation.Language);
+    }
+
+    private string Say(Conversation conversation, string key) => flow.Content.Text(key, conversation.Language);
+
+    private string? LanguageFrom(string? hint)
+    {
+        if (string.IsNullOrWhiteSpace(hint))
+        {
+            return null;
+        }
+
+        // "en-US" or "ru_RU" count as their language.
+        var code = hint.Trim().ToLowerInvariant();
+        var cut = code.IndexOfAny(['-', '_']);
+        code = cut > 0 ? code[..cut] : code;
+        return flow.Languages.FirstOrDefault(l => l == code);
+    }
+
+    private static void AddOnce(List<string> list, string item)
+    {
+        if (!list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+}

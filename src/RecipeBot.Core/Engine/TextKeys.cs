@@ -1,0 +1,27 @@
+namespace RecipeBot.Core.Engine;
+
+/// <summary>Keys of <c>texts.yaml</c> that the engine itself uses; the validator requires each.</summary>
+public static class TextKeys
+{
+    public const string Help = "help";
+    public const string NotUnderstood = "not-understood";
+    public const string TooLong = "too-long";
+    public const string NothingToGoBackTo = "nothing-to-go-back-to";
+    public const string UnknownCommand = "unknown-command";
+    public const string LanguageChanged = "language-changed";
+    public const string UnknownLanguage = "unknown-language";
+    public const string ScheduleComingSoon = "schedule-coming-soon";
+    public const string RecipesIntro = "recipes-intro";
+    public const string RecipeForOthers = "recipe-for-others";
+    public const string WhatNext = "what-next";
+    public const string MethodSteps = "method-steps";
+    public const string RoleNamePrefix = "role-name-";
+
+    public static IReadOnlyList<string> Required { get; } =
+    [
+        Help, NotUnderstood, TooLong, NothingToGoBackTo, UnknownCommand, LanguageChanged, UnknownLanguage,
+        ScheduleComingSoon, RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
+        Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey,
+        .. Content.Roles.All.Select(r => RoleNamePrefix + r),
+    ];
+}

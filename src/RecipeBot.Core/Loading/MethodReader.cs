@@ -1,0 +1,41 @@
+using RecipeBot.Core.Content;
+using YamlDotNet.RepresentationModel;
+
+namespace RecipeBot.Core.Loading;
+
+/// <summary>Reads <c>methods.yaml</c>.</summary>
+internal static class MethodReader
+{
+    public static List<MethodCard>? Read(YamlDocument doc, YamlNode root, IReadOnlyList<string> languages)
+    {
+        var map = doc.Mapping(root, "methods.yaml");
+        if (map is null)
+        {
+            return null;
+        }
+
+        doc.RejectUnknownKeys(map, "methods.yaml", "methods");
+        var cards = new List<MethodCard>();
+        foreach (var item in doc.Sequence(YamlDocument.Child(map, "methods"), "'methods'")?.Children ?? [])
+        {
+            var card = doc.Mapping(item, "a method card");
+            if (card is null)
+            {
+                continue;
+            }
+
+            doc.RejectUnknownKeys(card, "a method card", "id", "title", "summary", "steps");
+            var id = doc.Scalar(card, "id", "a method card") ?? "?";
+            var owner = $"method '{id}'";
+            var title = doc.Text(card, "title", owner, languages);
+            var summary = doc.Text(card, "summary", owner, languages);
+            var steps = doc.TextList(card, "steps", owner, languages);
+            if (title is not null && summary is not null && steps is not null)
+            {
+                cards.Add(new MethodCard(id, title, summary, steps, doc.At(card)));
+            }
+        }
+
+        return cards;
+    }
+}

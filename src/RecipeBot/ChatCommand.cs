@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RecipeBot.Channels.Terminal;
+using RecipeBot.Core;
+using RecipeBot.Storage;
+
+namespace RecipeBot;
+
+/// <summary>Composition of the terminal chat: engine, storage, terminal channel.</summary>
+internal static class ChatCommand
+{
+    public static async Task<int> RunAsync(string[] options)
+    {
+        var unknown = options.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o is not "--jsonl" and not "--chat").ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option(s) for chat: {string.Join(", ", unknown)}");
+        }
+
+        var terminal = new TerminalOptions
+        {
+            JsonLines = options.Contains("--jsonl"),
+            DefaultChat = Cli.OptionValue(options, "--chat") ?? "local",
+        };
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = HostPaths.ContentRoot(),
+        });
+        // stdout belongs to the conversation; logs go to stderr.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        // Content, flow and the conversation engine.
+        builder.Services.AddRecipeEngine();
+        // Conversation state: SQLite by default.
+        builder.Services.AddStorage();
+        // The terminal channel.
+        builder.Services.AddTerminalChat(terminal);
+
+        using var host = builder.Build();
+        await host.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+}

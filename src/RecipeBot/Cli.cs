@@ -1,0 +1,102 @@
+using RecipeBot.Core.Flow;
+using RecipeBot.Core.Loading;
+
+namespace RecipeBot;
+
+/// <summary>The command line: <c>chat</c>, <c>validate</c>, <c>graph</c>.</summary>
+public static class Cli
+{
+    private const string Usage = """
+        RecipeBot — a chat assistant for open, co-created local government.
+
+        Usage: RecipeBot <command> [options]
+
+          chat [--jsonl] [--chat <id>]   talk to the bot in the terminal (SQLite, no tokens needed);
+                                         --jsonl: one JSON object per line in and out, for scripts
+          validate [--content <dir>]     check the content in dialogs/ and print every problem (exit 1 if any)
+          graph [--content <dir>]        print the conversation flow as a Mermaid state diagram
+
+        Settings come from appsettings.json and environment variables (e.g. Storage__SqlitePath).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : "help";
+        var options = args.Skip(1).ToArray();
+        try
+        {
+            return command switch
+            {
+                "chat" => await ChatCommand.RunAsync(options).ConfigureAwait(false),
+                "validate" => Validate(ContentOption(options)),
+                "graph" => Graph(ContentOption(options)),
+                "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
+                _ => PrintUsage(Console.Error, 2, $"Unknown command '{command}'."),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            return PrintUsage(Console.Error, 2, e.Message);
+        }
+    }
+
+    private static int Validate(string contentPath)
+    {
+        var path = ContentPaths.Resolve(contentPath);
+        var result = ContentLoader.Load(path);
+        foreach (var problem in result.Problems)
+        {
+            Console.Out.WriteLine(problem);
+        }
+
+        if (result.Problems.Count > 0 || result.Content is null)
+        {
+            Console.Out.WriteLine($"{result.Problems.Count} problem(s) in {path}");
+            return 1;
+        }
+
+        var content = result.Content;
+        Console.Out.WriteLine(
+            $"OK: {content.Flow.States.Count} states, {content.Situations.Count} situations, {content.RecipesById.Count} recipes, "
+            + $"{content.Methods.Count} method cards, {content.Texts.Count} texts in {string.Join(", ", content.Flow.Languages)} ({path})");
+        return 0;
+    }
+
+    private static int Graph(string contentPath)
+    {
+        var result = ContentLoader.Load(ContentPaths.Resolve(contentPath));
+        if (result.Problems.Count > 0 || result.Content is null)
+        {
+            Console.Error.WriteLine("The content has problems; run 'validate' first.");
+            return 1;
+        }
+
+        Console.Out.Write(CompiledFlow.Compile(result.Content).ToMermaid());
+        return 0;
+    }
+
+    private static string ContentOption(string[] options) => OptionValue(options, "--content") ?? "dialogs";
+
+    internal static string? OptionValue(string[] options, string name)
+    {
+        var index = Array.IndexOf(options, name);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        return index + 1 < options.Length ? options[index + 1] : throw new ArgumentException($"{name} needs a value.");
+    }
+
+    private static int PrintUsage(TextWriter writer, int exitCode, string? error = null)
+    {
+        if (error is not null)
+        {
+            writer.WriteLine(error);
+            writer.WriteLine();
+        }
+
+        writer.WriteLine(Usage);
+        return exitCode;
+    }
+}

@@ -1,0 +1,3 @@
+using RecipeBot;
+
+return await Cli.RunAsync(args);
