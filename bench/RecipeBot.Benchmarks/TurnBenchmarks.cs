@@ -20,6 +20,7 @@ public class TurnBenchmarks
     private RecipeEngine _memory = null!;
     private RecipeEngine _sqlite = null!;
     private string _databasePath = null!;
+    private SqliteConversationStore _sqliteStore = null!;
     private bool _atMenu;
 
     [GlobalSetup]
@@ -28,7 +29,8 @@ public class TurnBenchmarks
         var flow = CompiledFlow.Compile(ContentLoader.LoadValid(FindDialogs()));
         _databasePath = Path.Combine(Path.GetTempPath(), $"recipebot-bench-{Guid.NewGuid():N}.db");
         _memory = new RecipeEngine(flow, new InMemoryConversationStore(), TimeProvider.System);
-        _sqlite = new RecipeEngine(flow, new SqliteConversationStore(_databasePath), TimeProvider.System);
+        _sqliteStore = new SqliteConversationStore(_databasePath);
+        _sqlite = new RecipeEngine(flow, _sqliteStore, TimeProvider.System);
         foreach (var engine in new[] { _memory, _sqlite })
         {
             foreach (var text in new[] { "/start", "en", "official", "contact" })
@@ -43,7 +45,7 @@ public class TurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _sqliteStore.Dispose();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

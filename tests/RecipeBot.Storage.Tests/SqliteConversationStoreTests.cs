@@ -8,12 +8,22 @@ public sealed class SqliteConversationStoreTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "recipebot-sqlite-" + Guid.NewGuid().ToString("N"));
 
+    private readonly List<SqliteConversationStore> _stores = [];
+
     private string DatabasePath => Path.Combine(_directory, "nested", "bot.db");
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _stores.ForEach(s => s.Dispose());
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>A new store over the same file, as a restarted bot would open it.</summary>
+    private SqliteConversationStore Open()
+    {
+        var store = new SqliteConversationStore(DatabasePath);
+        _stores.Add(store);
+        return store;
     }
 
     [Fact]
@@ -31,8 +41,8 @@ public sealed class SqliteConversationStoreTests : IDisposable
             UpdatedAt = created.AddMinutes(5),
         };
 
-        await new SqliteConversationStore(DatabasePath).SaveAsync(conversation, CancellationToken.None);
-        var loaded = await new SqliteConversationStore(DatabasePath).LoadAsync(conversation.Id, CancellationToken.None);
+        await Open().SaveAsync(conversation, CancellationToken.None);
+        var loaded = await Open().LoadAsync(conversation.Id, CancellationToken.None);
 
         Assert.NotNull(loaded);
         Assert.Equal(conversation.Id, loaded.Id);
@@ -51,7 +61,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task SavingAgain_ReplacesTheRow_AndNullsAndEmptyListsSurvive()
     {
-        var store = new SqliteConversationStore(DatabasePath);
+        var store = Open();
         var conversation = new Conversation("terminal:x", "et", "role", DateTimeOffset.UnixEpoch) { Role = "official", History = ["language"] };
         await store.SaveAsync(conversation, CancellationToken.None);
 
@@ -69,20 +79,20 @@ public sealed class SqliteConversationStoreTests : IDisposable
     [Fact]
     public async Task AnUnknownConversation_LoadsAsNull()
     {
-        Assert.Null(await new SqliteConversationStore(DatabasePath).LoadAsync("nobody", CancellationToken.None));
+        Assert.Null(await Open().LoadAsync("nobody", CancellationToken.None));
     }
 
     [Fact]
     public async Task ARestartedBot_ContinuesWhereTheUserWas()
     {
-        var before = new EngineHarness(new SqliteConversationStore(DatabasePath));
+        var before = new EngineHarness(Open());
         await before.SayAsync("/start");
         await before.SayAsync("en");
         await before.SayAsync("activist");
         await before.SayAsync("contact");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _stores[0].Dispose();
 
-        var after = new EngineHarness(new SqliteConversationStore(DatabasePath));
+        var after = new EngineHarness(Open());
         var reply = await after.SayAsync("council-reluctant");
 
         Assert.Equal("contact/council-reluctant", reply.State);
