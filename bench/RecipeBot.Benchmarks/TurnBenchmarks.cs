@@ -12,6 +12,7 @@ namespace RecipeBot.Benchmarks;
 /// save — alternating between a situation menu and a situation's recipes, so every turn moves.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TurnBenchmarks
 {
     private const string ConversationId = "bench:1";
@@ -20,7 +21,7 @@ public class TurnBenchmarks
     private RecipeEngine _memory = null!;
     private RecipeEngine _sqlite = null!;
     private string _databasePath = null!;
-    private SqliteConversationStore _sqliteStore = null!;
+    private SqliteDatabase _sqliteDatabase = null!;
     private bool _atMenu;
 
     [GlobalSetup]
@@ -29,8 +30,8 @@ public class TurnBenchmarks
         var flow = CompiledFlow.Compile(ContentLoader.LoadValid(FindDialogs()));
         _databasePath = Path.Combine(Path.GetTempPath(), $"recipebot-bench-{Guid.NewGuid():N}.db");
         _memory = new RecipeEngine(flow, new InMemoryConversationStore(), TimeProvider.System);
-        _sqliteStore = new SqliteConversationStore(_databasePath);
-        _sqlite = new RecipeEngine(flow, _sqliteStore, TimeProvider.System);
+        _sqliteDatabase = new SqliteDatabase(_databasePath);
+        _sqlite = new RecipeEngine(flow, new SqliteConversationStore(_sqliteDatabase), TimeProvider.System);
         foreach (var engine in new[] { _memory, _sqlite })
         {
             foreach (var text in new[] { "/start", "en", "official", "contact" })
@@ -45,7 +46,7 @@ public class TurnBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _sqliteStore.Dispose();
+        _sqliteDatabase.Dispose();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

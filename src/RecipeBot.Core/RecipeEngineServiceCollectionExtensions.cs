@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Conversations;
@@ -20,7 +21,7 @@ public static class RecipeEngineServiceCollectionExtensions
             .BindConfiguration(RecipeEngineOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value;

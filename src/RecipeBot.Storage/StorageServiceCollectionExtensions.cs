@@ -1,26 +1,42 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
 namespace RecipeBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the conversation store chosen by <see cref="StorageOptions.Provider"/>.</summary>
+    /// <summary>
+    /// Registers conversation state and channel bookkeeping (chat status, cursors, inbox) on the
+    /// provider chosen by <see cref="StorageOptions.Provider"/>.
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IConversationStore>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return options.Provider == "memory"
-                ? new InMemoryConversationStore()
-                : new SqliteConversationStore(options.SqlitePath);
-        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton<IConversationStore>(provider => IsMemory(provider)
+            ? new InMemoryConversationStore()
+            : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(provider => new ChannelStore(IsMemory(provider)
+            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>())
+            : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
+        services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
+        services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);
         return services;
     }
+
+    private static bool IsMemory(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "memory";
+
+    /// <summary>One instance behind the three channel interfaces.</summary>
+    private sealed record ChannelStore(object Store);
 }

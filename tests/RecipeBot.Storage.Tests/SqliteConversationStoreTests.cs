@@ -8,22 +8,22 @@ public sealed class SqliteConversationStoreTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "recipebot-sqlite-" + Guid.NewGuid().ToString("N"));
 
-    private readonly List<SqliteConversationStore> _stores = [];
+    private readonly List<SqliteDatabase> _databases = [];
 
     private string DatabasePath => Path.Combine(_directory, "nested", "bot.db");
 
     public void Dispose()
     {
-        _stores.ForEach(s => s.Dispose());
+        _databases.ForEach(d => d.Dispose());
         Directory.Delete(_directory, recursive: true);
     }
 
     /// <summary>A new store over the same file, as a restarted bot would open it.</summary>
     private SqliteConversationStore Open()
     {
-        var store = new SqliteConversationStore(DatabasePath);
-        _stores.Add(store);
-        return store;
+        var database = new SqliteDatabase(DatabasePath);
+        _databases.Add(database);
+        return new SqliteConversationStore(database);
     }
 
     [Fact]
@@ -37,6 +37,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
             History = ["language", "role", "phase", "contact"],
             SituationsSeen = ["contact/trust-conflict"],
             RecipesGiven = ["contact/trust-conflict/open-meetings", "contact/trust-conflict/shared-goal"],
+            Deliveries = ["1001", "1002"],
             Turns = 7,
             UpdatedAt = created.AddMinutes(5),
         };
@@ -53,6 +54,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Equal(conversation.History, loaded.History);
         Assert.Equal(conversation.SituationsSeen, loaded.SituationsSeen);
         Assert.Equal(conversation.RecipesGiven, loaded.RecipesGiven);
+        Assert.Equal(["1001", "1002"], loaded.Deliveries);
         Assert.Equal(7, loaded.Turns);
         Assert.Equal(created, loaded.CreatedAt);
         Assert.Equal(created.AddMinutes(5), loaded.UpdatedAt);
@@ -90,7 +92,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
         await before.SayAsync("en");
         await before.SayAsync("activist");
         await before.SayAsync("contact");
-        _stores[0].Dispose();
+        _databases[0].Dispose();
 
         var after = new EngineHarness(Open());
         var reply = await after.SayAsync("council-reluctant");

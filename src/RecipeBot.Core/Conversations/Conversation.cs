@@ -9,6 +9,9 @@ public sealed class Conversation
     /// <summary>How many previous states <c>/back</c> can return through.</summary>
     public const int MaxHistory = 32;
 
+    /// <summary>How many delivery ids are remembered; redeliveries come within seconds.</summary>
+    public const int MaxDeliveries = 32;
+
     public Conversation(string id, string language, string state, DateTimeOffset createdAt)
     {
         Id = id;
@@ -36,6 +39,12 @@ public sealed class Conversation
 
     public List<string> RecipesGiven { get; init; } = [];
 
+    /// <summary>
+    /// Ids of the latest deliveries (Telegram update ids, Teams activity ids) this conversation
+    /// has handled. Saved with the state in one row, so a redelivered message has effect once.
+    /// </summary>
+    public List<string> Deliveries { get; init; } = [];
+
     public int Turns { get; set; }
 
     public DateTimeOffset CreatedAt { get; }
@@ -52,6 +61,23 @@ public sealed class Conversation
         History.Add(state);
     }
 
+    /// <summary>Remembers <paramref name="deliveryId"/>; false when it was handled before.</summary>
+    public bool TryRecordDelivery(string deliveryId)
+    {
+        if (Deliveries.Contains(deliveryId))
+        {
+            return false;
+        }
+
+        if (Deliveries.Count == MaxDeliveries)
+        {
+            Deliveries.RemoveAt(0);
+        }
+
+        Deliveries.Add(deliveryId);
+        return true;
+    }
+
     public string? PopHistory()
     {
         if (History.Count == 0)
@@ -64,13 +90,17 @@ public sealed class Conversation
         return last;
     }
 
-    public Conversation Clone() => new(Id, Language, State, CreatedAt)
+    public Conversation Clone() => CloneAs(Id);
+
+    /// <summary>A copy under another id (a Telegram group that became a supergroup).</summary>
+    public Conversation CloneAs(string id) => new(id, Language, State, CreatedAt)
     {
         Role = Role,
         Phase = Phase,
         History = [.. History],
         SituationsSeen = [.. SituationsSeen],
         RecipesGiven = [.. RecipesGiven],
+        Deliveries = [.. Deliveries],
         Turns = Turns,
         UpdatedAt = UpdatedAt,
     };

@@ -8,4 +8,7 @@ public interface IConversationStore
 
     /// <summary>Inserts or replaces the conversation.</summary>
     ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken);
+
+    /// <summary>Gives a conversation a new id (a Telegram group upgraded to a supergroup); nothing if there is none or the new id is taken.</summary>
+    ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken);
 }

@@ -17,4 +17,14 @@ public sealed class InMemoryConversationStore : IConversationStore
         _conversations[conversation.Id] = conversation.Clone();
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken)
+    {
+        if (_conversations.TryGetValue(fromId, out var stored) && _conversations.TryAdd(toId, stored.CloneAs(toId)))
+        {
+            _conversations.TryRemove(fromId, out _);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -21,11 +21,28 @@ public sealed class RecipeEngine(
 
     public CompiledFlow Flow => flow;
 
-    public async Task<OutgoingMessage> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>One turn for a channel without redelivery (the terminal); the delivery id is not checked.</summary>
+    public async Task<OutgoingMessage> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        (await TurnAsync(message, checkDelivery: false, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// As <see cref="HandleAsync"/>, but returns null — and changes nothing — when the
+    /// conversation has already handled <see cref="IncomingMessage.DeliveryId"/>.
+    /// </summary>
+    public Task<OutgoingMessage?> HandleDeliveryAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        TurnAsync(message, checkDelivery: true, cancellationToken);
+
+    private async Task<OutgoingMessage?> TurnAsync(IncomingMessage message, bool checkDelivery, CancellationToken cancellationToken)
     {
         var conversation = await store.LoadAsync(message.ConversationId, cancellationToken).ConfigureAwait(false);
         var isNew = conversation is null;
         conversation ??= Begin(message);
+        if (checkDelivery && message.DeliveryId is { } deliveryId && !conversation.TryRecordDelivery(deliveryId))
+        {
+            _logger.LogInformation("Delivery {DeliveryId} of conversation {ConversationId} was handled before; ignored", deliveryId, conversation.Id);
+            return null;
+        }
+
         if (!flow.TryGetState(conversation.State, out _))
         {
             // The content changed under a stored conversation: start over rather than fail.
@@ -33,7 +50,7 @@ public sealed class RecipeEngine(
             Restart(conversation);
         }
 
-        var reply = await TurnAsync(conversation, message.Text ?? string.Empty, isNew).ConfigureAwait(false);
+        var reply = await RespondAsync(conversation, message.Text ?? string.Empty, isNew).ConfigureAwait(false);
         conversation.Turns++;
         conversation.UpdatedAt = time.GetUtcNow();
         await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
@@ -65,7 +82,7 @@ public sealed class RecipeEngine(
         return new Conversation(message.ConversationId, language, flow.Start.Id, time.GetUtcNow());
     }
 
-    private async ValueTask<OutgoingMessage> TurnAsync(Conversation conversation, string text, bool isNew)
+    private async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, string text, bool isNew)
     {
         if (text.Length > maxTextLength)
         {

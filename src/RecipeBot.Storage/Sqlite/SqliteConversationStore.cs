@@ -5,41 +5,22 @@ using RecipeBot.Core.Conversations;
 namespace RecipeBot.Storage.Sqlite;
 
 /// <summary>
-/// Conversations in one SQLite file: one row per conversation, written once per turn.
-/// One long-lived connection with prepared statements, used one turn at a time (SQLite has a
-/// single writer anyway). WAL with <c>synchronous=NORMAL</c>: a crash of the bot loses nothing;
-/// only a power cut can lose the last moments. Lists are stored one id per line (ids never
-/// contain line breaks).
+/// Conversations in the bot's SQLite file: one row per conversation, written once per turn.
+/// Lists are stored one id per line (ids never contain line breaks).
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore, IDisposable
+public sealed class SqliteConversationStore : IConversationStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, turns, created_at, updated_at";
+    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, turns, created_at, updated_at";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SqliteConnection _connection;
+    private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
     private readonly SqliteCommand _save;
+    private readonly SqliteCommand _move;
 
-    public SqliteConversationStore(string databasePath)
+    public SqliteConversationStore(SqliteDatabase database)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        _connection.Open();
-        Execute("""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA busy_timeout = 5000;
+        _database = database;
+        database.Execute("""
             CREATE TABLE IF NOT EXISTS conversations (
                 id              TEXT PRIMARY KEY,
                 language        TEXT NOT NULL,
@@ -49,105 +30,85 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
                 history         TEXT NOT NULL,
                 situations_seen TEXT NOT NULL,
                 recipes_given   TEXT NOT NULL,
+                deliveries      TEXT NOT NULL DEFAULT '',
                 turns           INTEGER NOT NULL,
                 created_at      TEXT NOT NULL,
                 updated_at      TEXT NOT NULL
             );
             """);
+        database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
 
-        _load = Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
-        _save = Prepare(
+        _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
+        _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
-            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $turns, $created, $updated)
+            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $turns, $created, $updated)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
                 history = excluded.history, situations_seen = excluded.situations_seen,
-                recipes_given = excluded.recipes_given, turns = excluded.turns, updated_at = excluded.updated_at
+                recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
+                turns = excluded.turns, updated_at = excluded.updated_at
             """,
-            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$turns", "$created", "$updated");
+            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$turns", "$created", "$updated");
+        _move = database.Prepare(
+            "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
+            "$from", "$to");
     }
 
-    public async ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _load.Parameters[0].Value = conversationId;
-            using var reader = _load.ExecuteReader();
-            if (!reader.Read())
+    public ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => Load(conversationId), cancellationToken);
+
+    public ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => Save(conversation), cancellationToken);
+
+    public ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
             {
-                return null;
-            }
+                _move.Parameters[0].Value = fromId;
+                _move.Parameters[1].Value = toId;
+                _move.ExecuteNonQuery();
+            },
+            cancellationToken);
 
-            return new Conversation(conversationId, reader.GetString(0), reader.GetString(3), ParseInstant(reader.GetString(8)))
-            {
-                Role = reader.IsDBNull(1) ? null : reader.GetString(1),
-                Phase = reader.IsDBNull(2) ? null : reader.GetString(2),
-                History = Split(reader.GetString(4)),
-                SituationsSeen = Split(reader.GetString(5)),
-                RecipesGiven = Split(reader.GetString(6)),
-                Turns = reader.GetInt32(7),
-                UpdatedAt = ParseInstant(reader.GetString(9)),
-            };
-        }
-        finally
+    private Conversation? Load(string conversationId)
+    {
+        _load.Parameters[0].Value = conversationId;
+        using var reader = _load.ExecuteReader();
+        if (!reader.Read())
         {
-            _gate.Release();
+            return null;
         }
+
+        return new Conversation(conversationId, reader.GetString(0), reader.GetString(3), ParseInstant(reader.GetString(9)))
+        {
+            Role = reader.IsDBNull(1) ? null : reader.GetString(1),
+            Phase = reader.IsDBNull(2) ? null : reader.GetString(2),
+            History = Split(reader.GetString(4)),
+            SituationsSeen = Split(reader.GetString(5)),
+            RecipesGiven = Split(reader.GetString(6)),
+            Deliveries = Split(reader.GetString(7)),
+            Turns = reader.GetInt32(8),
+            UpdatedAt = ParseInstant(reader.GetString(10)),
+        };
     }
 
-    public async ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken)
+    private void Save(Conversation conversation)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var p = _save.Parameters;
-            p[0].Value = conversation.Id;
-            p[1].Value = conversation.Language;
-            p[2].Value = (object?)conversation.Role ?? DBNull.Value;
-            p[3].Value = (object?)conversation.Phase ?? DBNull.Value;
-            p[4].Value = conversation.State;
-            p[5].Value = string.Join('\n', conversation.History);
-            p[6].Value = string.Join('\n', conversation.SituationsSeen);
-            p[7].Value = string.Join('\n', conversation.RecipesGiven);
-            p[8].Value = conversation.Turns;
-            p[9].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-            p[10].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
-            _save.ExecuteNonQuery();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Dispose()
-    {
-        _load.Dispose();
-        _save.Dispose();
-        _connection.Dispose();
-        _gate.Dispose();
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
-        }
-
-        command.Prepare();
-        return command;
+        var p = _save.Parameters;
+        p[0].Value = conversation.Id;
+        p[1].Value = conversation.Language;
+        p[2].Value = (object?)conversation.Role ?? DBNull.Value;
+        p[3].Value = (object?)conversation.Phase ?? DBNull.Value;
+        p[4].Value = conversation.State;
+        p[5].Value = string.Join('\n', conversation.History);
+        p[6].Value = string.Join('\n', conversation.SituationsSeen);
+        p[7].Value = string.Join('\n', conversation.RecipesGiven);
+        p[8].Value = string.Join('\n', conversation.Deliveries);
+        p[9].Value = conversation.Turns;
+        p[10].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
+        p[11].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        _save.ExecuteNonQuery();
     }
 
     private static DateTimeOffset ParseInstant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);

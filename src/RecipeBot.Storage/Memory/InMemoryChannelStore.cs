@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Conversations;
+
+namespace RecipeBot.Storage.Memory;
+
+/// <summary>Channel bookkeeping in memory, for <c>Storage:Provider = memory</c> and tests.</summary>
+public sealed class InMemoryChannelStore(IConversationStore conversations) : IChatDirectory, ICursorStore, IInboxStore
+{
+    private readonly ConcurrentDictionary<string, bool> _active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _migrated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    private readonly Lock _inboxLock = new();
+    private readonly Dictionary<string, SortedDictionary<long, InboxItem>> _inbox = new(StringComparer.Ordinal);
+
+    public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(!_active.TryGetValue(conversationId, out var active) || active);
+
+    public ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
+    {
+        _active[conversationId] = active;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask MigrateAsync(string fromId, string toId, CancellationToken cancellationToken)
+    {
+        _migrated[fromId] = toId;
+        _active[fromId] = false;
+        await conversations.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<string> ResolveAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var id = conversationId;
+        for (var hops = 0; hops < 8 && _migrated.TryGetValue(id, out var next); hops++)
+        {
+            id = next;
+        }
+
+        return ValueTask.FromResult(id);
+    }
+
+    public ValueTask<long?> GetAsync(string name, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_cursors.TryGetValue(name, out var value) ? value : (long?)null);
+
+    public ValueTask SetAsync(string name, long value, CancellationToken cancellationToken)
+    {
+        _cursors[name] = value;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> AddAsync(string channel, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    {
+        lock (_inboxLock)
+        {
+            var queue = Queue(channel);
+            return ValueTask.FromResult(items.Count(item => queue.TryAdd(item.Sequence, item with { Attempts = 0 })));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, int max, CancellationToken cancellationToken)
+    {
+        lock (_inboxLock)
+        {
+            return ValueTask.FromResult<IReadOnlyList<InboxItem>>([.. Queue(channel).Values.Take(max)]);
+        }
+    }
+
+    public ValueTask CompleteAsync(string channel, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
+    {
+        lock (_inboxLock)
+        {
+            var queue = Queue(channel);
+            foreach (var sequence in sequences)
+            {
+                queue.Remove(sequence);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> FailAsync(string channel, long sequence, CancellationToken cancellationToken)
+    {
+        lock (_inboxLock)
+        {
+            var queue = Queue(channel);
+            if (!queue.TryGetValue(sequence, out var item))
+            {
+                return ValueTask.FromResult(0);
+            }
+
+            queue[sequence] = item with { Attempts = item.Attempts + 1 };
+            return ValueTask.FromResult(item.Attempts + 1);
+        }
+    }
+
+    private SortedDictionary<long, InboxItem> Queue(string channel)
+    {
+        if (!_inbox.TryGetValue(channel, out var queue))
+        {
+            queue = [];
+            _inbox[channel] = queue;
+        }
+
+        return queue;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Conversations;
+
+namespace RecipeBot.Storage.Sqlite;
+
+/// <summary>Channel bookkeeping in the bot's SQLite file: chat status, cursors and the inbound inbox.</summary>
+public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
+{
+    private readonly SqliteDatabase _database;
+    private readonly IConversationStore _conversations;
+    private readonly TimeProvider _time;
+    private readonly SqliteCommand _getChat;
+    private readonly SqliteCommand _setActive;
+    private readonly SqliteCommand _setMigrated;
+    private readonly SqliteCommand _getCursor;
+    private readonly SqliteCommand _setCursor;
+    private readonly SqliteCommand _addInbox;
+    private readonly SqliteCommand _pending;
+    private readonly SqliteCommand _complete;
+    private readonly SqliteCommand _fail;
+
+    public SqliteChannelStore(SqliteDatabase database, IConversationStore conversations, TimeProvider time)
+    {
+        _database = database;
+        _conversations = conversations;
+        _time = time;
+        database.Execute("""
+            CREATE TABLE IF NOT EXISTS chats (
+                id          TEXT PRIMARY KEY,
+                active      INTEGER NOT NULL,
+                migrated_to TEXT NULL,
+                updated_at  TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS cursors (
+                name  TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS inbox (
+                channel     TEXT NOT NULL,
+                sequence    INTEGER NOT NULL,
+                partition   TEXT NOT NULL,
+                payload     TEXT NOT NULL,
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                received_at TEXT NOT NULL,
+                PRIMARY KEY (channel, sequence)
+            );
+            """);
+        _getChat = database.Prepare("SELECT active, migrated_to FROM chats WHERE id = $id", "$id");
+        _setActive = database.Prepare(
+            "INSERT INTO chats (id, active, updated_at) VALUES ($id, $active, $at) ON CONFLICT (id) DO UPDATE SET active = excluded.active, updated_at = excluded.updated_at",
+            "$id", "$active", "$at");
+        _setMigrated = database.Prepare(
+            "INSERT INTO chats (id, active, migrated_to, updated_at) VALUES ($id, 0, $to, $at) ON CONFLICT (id) DO UPDATE SET active = 0, migrated_to = excluded.migrated_to, updated_at = excluded.updated_at",
+            "$id", "$to", "$at");
+        _getCursor = database.Prepare("SELECT value FROM cursors WHERE name = $name", "$name");
+        _setCursor = database.Prepare(
+            "INSERT INTO cursors (name, value) VALUES ($name, $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            "$name", "$value");
+        _addInbox = database.Prepare(
+            "INSERT INTO inbox (channel, sequence, partition, payload, received_at) VALUES ($channel, $sequence, $partition, $payload, $at) ON CONFLICT DO NOTHING",
+            "$channel", "$sequence", "$partition", "$payload", "$at");
+        _pending = database.Prepare(
+            "SELECT sequence, partition, payload, attempts FROM inbox WHERE channel = $channel ORDER BY sequence LIMIT $max",
+            "$channel", "$max");
+        _complete = database.Prepare("DELETE FROM inbox WHERE channel = $channel AND sequence = $sequence", "$channel", "$sequence");
+        _fail = database.Prepare(
+            "UPDATE inbox SET attempts = attempts + 1 WHERE channel = $channel AND sequence = $sequence RETURNING attempts",
+            "$channel", "$sequence");
+    }
+
+    public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _getChat.Parameters[0].Value = conversationId;
+                using var reader = _getChat.ExecuteReader();
+                return !reader.Read() || reader.GetInt64(0) == 1;
+            },
+            cancellationToken);
+
+    public ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _setActive.Parameters[0].Value = conversationId;
+                _setActive.Parameters[1].Value = active ? 1 : 0;
+                _setActive.Parameters[2].Value = Now();
+                _setActive.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    public async ValueTask MigrateAsync(string fromId, string toId, CancellationToken cancellationToken)
+    {
+        await _database.UseAsync(
+            () =>
+            {
+                _setMigrated.Parameters[0].Value = fromId;
+                _setMigrated.Parameters[1].Value = toId;
+                _setMigrated.Parameters[2].Value = Now();
+                _setMigrated.ExecuteNonQuery();
+            },
+            cancellationToken).ConfigureAwait(false);
+        await _conversations.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask<string> ResolveAsync(string conversationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                // Follow the chain; a group can migrate only once, but stay safe against loops.
+                var id = conversationId;
+                for (var hops = 0; hops < 8; hops++)
+                {
+                    _getChat.Parameters[0].Value = id;
+                    using var reader = _getChat.ExecuteReader();
+                    if (!reader.Read() || reader.IsDBNull(1))
+                    {
+                        break;
+                    }
+
+                    id = reader.GetString(1);
+                }
+
+                return id;
+            },
+            cancellationToken);
+
+    public ValueTask<long?> GetAsync(string name, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _getCursor.Parameters[0].Value = name;
+                return _getCursor.ExecuteScalar() is long value ? value : (long?)null;
+            },
+            cancellationToken);
+
+    public ValueTask SetAsync(string name, long value, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _setCursor.Parameters[0].Value = name;
+                _setCursor.Parameters[1].Value = value;
+                _setCursor.ExecuteNonQuery();
+            },
+            cancellationToken);
+
+    public ValueTask<int> AddAsync(string channel, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                using var transaction = _database.Connection.BeginTransaction();
+                _addInbox.Transaction = transaction;
+                var added = 0;
+                var now = Now();
+                foreach (var item in items)
+                {
+                    var p = _addInbox.Parameters;
+                    p[0].Value = channel;
+                    p[1].Value = item.Sequence;
+                    p[2].Value = item.Partition;
+                    p[3].Value = item.Payload;
+                    p[4].Value = now;
+                    added += _addInbox.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                _addInbox.Transaction = null;
+                return added;
+            },
+            cancellationToken);
+
+    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, int max, CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<InboxItem>>(
+            () =>
+            {
+                _pending.Parameters[0].Value = channel;
+                _pending.Parameters[1].Value = max;
+                using var reader = _pending.ExecuteReader();
+                var items = new List<InboxItem>();
+                while (reader.Read())
+                {
+                    items.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+                }
+
+                return items;
+            },
+            cancellationToken);
+
+    public ValueTask CompleteAsync(string channel, IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                using var transaction = _database.Connection.BeginTransaction();
+                _complete.Transaction = transaction;
+                foreach (var sequence in sequences)
+                {
+                    _complete.Parameters[0].Value = channel;
+                    _complete.Parameters[1].Value = sequence;
+                    _complete.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+                _complete.Transaction = null;
+            },
+            cancellationToken);
+
+    public ValueTask<int> FailAsync(string channel, long sequence, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _fail.Parameters[0].Value = channel;
+                _fail.Parameters[1].Value = sequence;
+                return _fail.ExecuteScalar() is long attempts ? (int)attempts : 0;
+            },
+            cancellationToken);
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+
+namespace RecipeBot.Storage.Sqlite;
+
+/// <summary>
+/// The bot's SQLite file: one long-lived connection with prepared statements, used one
+/// operation at a time (SQLite has a single writer anyway). WAL with <c>synchronous=NORMAL</c>:
+/// a crash of the bot loses nothing; only a power cut can lose the last moments.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<SqliteCommand> _prepared = [];
+
+    public SqliteDatabase(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        FilePath = path;
+        Connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        Connection.Open();
+        Execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA busy_timeout = 5000;
+            """);
+    }
+
+    public string FilePath { get; }
+
+    internal SqliteConnection Connection { get; }
+
+    /// <summary>Runs <paramref name="work"/> alone on the connection.</summary>
+    internal async ValueTask<T> UseAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> alone on the connection.</summary>
+    internal async ValueTask UseAsync(Action work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Upgrades a table created by an earlier version.</summary>
+    internal void AddColumnIfMissing(string table, string column, string definition)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+        }
+    }
+
+    internal void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    internal SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        command.Prepare();
+        _prepared.Add(command);
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _prepared.ForEach(c => c.Dispose());
+        Connection.Dispose();
+        _gate.Dispose();
+    }
+}
