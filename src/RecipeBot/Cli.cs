@@ -11,12 +11,14 @@ public static class Cli
 
         Usage: RecipeBot <command> [options]
 
+          run                            run the bot on its configured channels (Telegram) with HTTP endpoints
           chat [--jsonl] [--chat <id>]   talk to the bot in the terminal (SQLite, no tokens needed);
                                          --jsonl: one JSON object per line in and out, for scripts
           validate [--content <dir>]     check the content in dialogs/ and print every problem (exit 1 if any)
           graph [--content <dir>]        print the conversation flow as a Mermaid state diagram
 
-        Settings come from appsettings.json and environment variables (e.g. Storage__SqlitePath).
+        Settings come from appsettings.json and environment variables (e.g. Storage__SqlitePath,
+        Telegram__BotToken).
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -27,6 +29,7 @@ public static class Cli
         {
             return command switch
             {
+                "run" => await RunCommand.RunAsync(options).ConfigureAwait(false),
                 "chat" => await ChatCommand.RunAsync(options).ConfigureAwait(false),
                 "validate" => Validate(ContentOption(options)),
                 "graph" => Graph(ContentOption(options)),

@@ -16,6 +16,10 @@ public static class TextKeys
     public const string WhatNext = "what-next";
     public const string MethodSteps = "method-steps";
     public const string RoleNamePrefix = "role-name-";
+    public const string CommandPrefix = "command-";
+
+    /// <summary>The commands every channel understands; their descriptions are <c>command-…</c> texts.</summary>
+    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang"];
 
     public static IReadOnlyList<string> Required { get; } =
     [
@@ -23,5 +27,6 @@ public static class TextKeys
         ScheduleComingSoon, RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
         Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey,
         .. Content.Roles.All.Select(r => RoleNamePrefix + r),
+        .. Commands.Select(c => CommandPrefix + c),
     ];
 }

@@ -1,0 +1,8 @@
+namespace RecipeBot.Channels.Telegram.Api;
+
+/// <summary>A member of a chat, reduced to what tells whether the bot may still write there.</summary>
+/// <param name="Status">"creator", "administrator", "member", "restricted", "left" or "kicked".</param>
+public sealed record ChatMember(string Status)
+{
+    public TelegramUser? User { get; init; }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Channels;
+
+namespace RecipeBot.Channels.Telegram.Receiving;
+
+/// <summary>
+/// Works through the durable inbox that polling and the webhook fill: chats in parallel,
+/// each chat's updates in order. A failing update is retried a few times and then given up
+/// (logged), never blocking the others.
+/// </summary>
+public sealed class TelegramInboxProcessor(
+    IInboxStore inbox,
+    TelegramUpdateHandler handler,
+    TelegramOptions options,
+    ILogger<TelegramInboxProcessor> logger) : BackgroundService
+{
+    public const string Channel = "telegram";
+    public const int MaxAttempts = 3;
+    private const int BatchSize = 512;
+
+    private readonly SemaphoreSlim _signal = new(0);
+
+    /// <summary>Wakes the processor: something was added to the inbox.</summary>
+    public void Signal()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    public static string PartitionOf(TelegramUpdate update) =>
+        (update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat ?? update.MyChatMember?.Chat ?? update.EditedMessage?.Chat) is { } chat
+            ? TelegramUpdateHandler.ConversationId(chat.Id)
+            : "telegram:none";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var batch = await inbox.PendingAsync(Channel, BatchSize, stoppingToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                // Woken by a signal; the timeout only covers a signal lost in a race.
+                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var done = await ProcessAsync(batch, stoppingToken).ConfigureAwait(false);
+            if (done.Count > 0)
+            {
+                await inbox.CompleteAsync(Channel, done, stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Everything failed this round (Telegram or the disk is down): don't spin.
+                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<List<long>> ProcessAsync(IReadOnlyList<InboxItem> batch, CancellationToken stoppingToken)
+    {
+        var done = new ConcurrentBag<long>();
+        var chats = batch.GroupBy(item => item.Partition, StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            chats,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = stoppingToken },
+            async (chat, cancellationToken) =>
+            {
+                foreach (var item in chat)
+                {
+                    if (await ProcessOneAsync(item, cancellationToken).ConfigureAwait(false))
+                    {
+                        done.Add(item.Sequence);
+                    }
+                }
+            }).ConfigureAwait(false);
+        return [.. done];
+    }
+
+    /// <summary>True when the item is finished with: handled, or given up.</summary>
+    private async Task<bool> ProcessOneAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        TelegramUpdate? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<TelegramUpdate>(item.Payload, TelegramJson.Options);
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "Update {UpdateId} in the inbox is not readable; given up", item.Sequence);
+            return true;
+        }
+
+        if (update is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = await inbox.FailAsync(Channel, item.Sequence, cancellationToken).ConfigureAwait(false);
+            if (attempts >= MaxAttempts)
+            {
+                logger.LogError(e, "Update {UpdateId} failed {Attempts} times; given up", item.Sequence, attempts);
+                return true;
+            }
+
+            logger.LogWarning(e, "Update {UpdateId} failed (attempt {Attempts}); will retry", item.Sequence, attempts);
+            return false;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _signal.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Channels;
+
+namespace RecipeBot.Channels.Telegram.Receiving;
+
+/// <summary>
+/// The webhook: check the secret token before anything else, store the update in the
+/// durable inbox, answer 200 at once; the inbox processor does the work after.
+/// </summary>
+public static class TelegramWebhookEndpoint
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    private const int MaxBodyBytes = 1 << 20;
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<TelegramOptions>();
+        endpoints.MapPost(options.WebhookPath, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        TelegramOptions options,
+        IInboxStore inbox,
+        TelegramInboxProcessor processor,
+        CancellationToken cancellationToken)
+    {
+        if (!SecretMatches(context.Request.Headers[SecretHeader].ToString(), options.WebhookSecret!))
+        {
+            return Results.Unauthorized();
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        TelegramUpdate? update;
+        string payload;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            payload = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            update = JsonSerializer.Deserialize<TelegramUpdate>(payload, TelegramJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new { error = "The body is not a Telegram update (malformed JSON)." });
+        }
+
+        if (update is null || update.UpdateId <= 0)
+        {
+            return Results.BadRequest(new { error = "The body is not a Telegram update (no update_id)." });
+        }
+
+        // Stored before answering: once Telegram has its 200 it never sends the update again.
+        await inbox.AddAsync(
+            TelegramInboxProcessor.Channel,
+            [new InboxItem(update.UpdateId, TelegramInboxProcessor.PartitionOf(update), payload)],
+            cancellationToken).ConfigureAwait(false);
+        processor.Signal();
+        return Results.Ok();
+    }
+
+    /// <summary>Constant time: hashing both sides first hides even the length of the secret.</summary>
+    public static bool SecretMatches(string presented, string expected)
+    {
+        var a = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var b = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
+        return CryptographicOperations.FixedTimeEquals(a, b) && presented.Length > 0;
+    }
+}

@@ -1,0 +1,221 @@
+using RecipeBot.Channels.Telegram.Api;
+
+namespace RecipeBot.Channels.Telegram.Sending;
+
+/// <summary>One request and what its answer does to the chat's queue.</summary>
+public sealed partial class TelegramSender
+{
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private async Task SendAsync(ChatSendState chat, QueuedPart part, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _api.SendMessageAsync(chat.ChatId, part.Text, part.Keyboard, stoppingToken).ConfigureAwait(false);
+            Statistics.AddSent();
+            Finish(chat, removeHead: true);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Finish(chat, removeHead: false);
+        }
+        catch (TelegramApiException exception) when (exception.MigrateToChatId is { } newChatId && newChatId != chat.ChatId)
+        {
+            await MigrateAsync(chat, newChatId, exception, stoppingToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException exception) when (exception.ErrorCode == 429)
+        {
+            Statistics.AddRateLimited();
+            var retryAfter = exception.RetryAfter ?? DefaultRetryAfter;
+            RetryOrDrop(chat, part, retryAfter > _limits.MaxRetryAfter ? _limits.MaxRetryAfter : retryAfter, exception);
+        }
+        catch (TelegramApiException exception) when (exception.ErrorCode == 403)
+        {
+            await BlockAsync(chat, exception.ErrorCode, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            RetryOrDrop(chat, part, Backoff(part.Attempts), exception);
+        }
+        catch (TelegramApiException exception)
+        {
+            // A bad request stays bad: never retried.
+            TelegramSenderLog.Refused(_logger, exception, chat.ChatId, exception.ErrorCode, exception.Description);
+            Drop(chat);
+        }
+        catch (Exception exception)
+        {
+            // Whatever else went wrong, the chat must not stay in flight forever.
+            TelegramSenderLog.Failed(_logger, exception, chat.ChatId, part.Attempts);
+            Drop(chat);
+        }
+    }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is TelegramApiException { ErrorCode: >= 500 } or HttpRequestException or TimeoutException or OperationCanceledException;
+
+    /// <summary>1 s, 2 s, 4 s … up to 30 s, plus up to 25 % jitter so that chats failing together do not retry together.</summary>
+    private static TimeSpan Backoff(int attempt)
+    {
+        var exponential = FirstBackoff * Math.Pow(2, Math.Min(attempt - 1, 16));
+        var jittered = exponential * (1 + (Random.Shared.NextDouble() / 4));
+        return jittered < MaxBackoff ? jittered : MaxBackoff;
+    }
+
+    private void RetryOrDrop(ChatSendState chat, QueuedPart part, TimeSpan delay, Exception exception)
+    {
+        var errorCode = (exception as TelegramApiException)?.ErrorCode ?? 0;
+        if (part.Attempts >= _limits.MaxAttempts)
+        {
+            TelegramSenderLog.GaveUp(_logger, exception, chat.ChatId, part.Attempts, errorCode);
+            Drop(chat);
+            return;
+        }
+
+        TelegramSenderLog.Retrying(_logger, chat.ChatId, part.Attempts, errorCode, delay);
+        Statistics.AddRetried();
+        lock (_gate)
+        {
+            chat.PausedUntil = _time.GetUtcNow() + delay;
+            EndFlight(chat);
+        }
+    }
+
+    private void Drop(ChatSendState chat)
+    {
+        Statistics.AddDropped(1);
+        Finish(chat, removeHead: true);
+    }
+
+    private void Finish(ChatSendState chat, bool removeHead)
+    {
+        lock (_gate)
+        {
+            if (removeHead)
+            {
+                chat.Items.RemoveFirst();
+                RemoveQueued(1);
+            }
+
+            EndFlight(chat);
+        }
+    }
+
+    /// <summary>403: the user blocked the bot or it was removed from the group; nothing more can reach the chat.</summary>
+    private async Task BlockAsync(ChatSendState chat, int errorCode, CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            chat.Blocked = true;
+        }
+
+        try
+        {
+            await _chats.SetActiveAsync(ConversationId(chat.ChatId), false, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The queue is dropped either way; the next 403 tries the directory again.
+            LogDirectoryFailure(exception, chat.ChatId, stoppingToken);
+        }
+
+        int dropped;
+        lock (_gate)
+        {
+            dropped = chat.Items.Count;
+            chat.Items.Clear();
+            RemoveQueued(dropped);
+            chat.Blocked = false;
+            EndFlight(chat);
+        }
+
+        Statistics.AddDropped(dropped);
+        Statistics.AddBlockedChat();
+        TelegramSenderLog.Blocked(_logger, chat.ChatId, errorCode, dropped);
+    }
+
+    /// <summary>The group became a supergroup: record it and send the whole queue, head first, to the new id.</summary>
+    private async Task MigrateAsync(ChatSendState chat, long newChatId, TelegramApiException migration, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _chats.MigrateAsync(ConversationId(chat.ChatId), ConversationId(newChatId), stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The queue moves either way; a later message to the old id migrates again.
+            LogDirectoryFailure(exception, chat.ChatId, stoppingToken);
+        }
+
+        int moved;
+        lock (_gate)
+        {
+            // Guards against a chain of migrations that never ends.
+            if (chat.Items.First!.Value.Attempts >= _limits.MaxAttempts)
+            {
+                TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, chat.Items.First.Value.Attempts, migration.ErrorCode);
+                Statistics.AddDropped(1);
+                chat.Items.RemoveFirst();
+                RemoveQueued(1);
+            }
+
+            var target = GetOrAddState(newChatId);
+            target.MarkGroup();
+
+            // The old chat's messages were queued first, but a part the new chat has in flight keeps its place.
+            var anchor = target.InFlight ? target.Items.First : null;
+            foreach (var part in chat.Items)
+            {
+                anchor = anchor is null ? target.Items.AddFirst(part) : target.Items.AddAfter(anchor, part);
+            }
+
+            moved = chat.Items.Count;
+            chat.Items.Clear();
+            if (target.Items.Count > 0)
+            {
+                _backlog.Add(target);
+            }
+
+            EndFlight(chat);
+            if (_states.TryGetValue(chat.ChatId, out var current) && current == chat)
+            {
+                _states.Remove(chat.ChatId);
+            }
+        }
+
+        TelegramSenderLog.Migrated(_logger, chat.ChatId, newChatId, moved);
+    }
+
+    private void LogDirectoryFailure(Exception exception, long chatId, CancellationToken stoppingToken)
+    {
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            TelegramSenderLog.DirectoryFailed(_logger, exception, chatId);
+        }
+    }
+
+    /// <summary>Under the lock: the chat's request is over, so it may be planned again.</summary>
+    private void EndFlight(ChatSendState chat)
+    {
+        chat.InFlight = false;
+        _inFlight--;
+        if (chat.Items.Count == 0)
+        {
+            _backlog.Remove(chat);
+        }
+
+        _wake.TrySetResult();
+    }
+
+    /// <summary>Under the lock.</summary>
+    private void RemoveQueued(int count)
+    {
+        _queued -= count;
+        if (_queued == 0)
+        {
+            _idle.TrySetResult();
+        }
+    }
+}

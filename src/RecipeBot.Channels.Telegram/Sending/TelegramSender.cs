@@ -1,0 +1,265 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Channels;
+
+namespace RecipeBot.Channels.Telegram.Sending;
+
+/// <summary>
+/// The outbound queue: per-chat FIFO queues drained by one scheduler loop within Telegram's limits (one message
+/// per chat per interval, a per-minute cap for groups, a global per-second cap), with different chats sent
+/// concurrently. Failures are handled per chat, so one failing chat never holds up the others.
+/// </summary>
+public sealed partial class TelegramSender : BackgroundService, ITelegramSender
+{
+    private const string ConversationPrefix = "telegram:";
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
+
+    private readonly ITelegramBotApi _api;
+    private readonly IChatDirectory _chats;
+    private readonly TimeProvider _time;
+    private readonly TelegramSendLimits _limits;
+    private readonly ILogger<TelegramSender> _logger;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, ChatSendState> _states = [];
+    private readonly HashSet<ChatSendState> _backlog = [];
+    private readonly SlidingWindow _global;
+    private TaskCompletionSource _wake = NewSignal();
+    private TaskCompletionSource _idle = NewSignal();
+    private int _queued;
+    private int _inFlight;
+    private long _nextSequence;
+    private DateTimeOffset _lastPrune;
+
+    public TelegramSender(ITelegramBotApi api, IChatDirectory chats, TimeProvider time, TelegramSendLimits limits, ILogger<TelegramSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Validate();
+        _api = api;
+        _chats = chats;
+        _time = time;
+        _limits = limits;
+        _logger = logger;
+        _global = new SlidingWindow(limits.GlobalPerSecond, TimeSpan.FromSeconds(1) + limits.SafetyMargin);
+        _idle.SetResult();
+        _lastPrune = time.GetUtcNow();
+    }
+
+    public TelegramSenderStatistics Statistics { get; } = new();
+
+    public async ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var parts = TelegramTextSplitter.Split(message.HtmlText);
+        var chatId = await ResolveAsync(message.ChatId, cancellationToken).ConfigureAwait(false);
+        if (!await _chats.IsActiveAsync(ConversationId(chatId), cancellationToken).ConfigureAwait(false))
+        {
+            Statistics.AddDropped(parts.Count);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var chat = GetOrAddState(chatId);
+            if (chat.Blocked)
+            {
+                Statistics.AddDropped(parts.Count);
+                return;
+            }
+
+            // Only groups migrate, and they always migrate to supergroups.
+            if (message.IsGroup || chatId != message.ChatId)
+            {
+                chat.MarkGroup();
+            }
+
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var keyboard = i == parts.Count - 1 ? message.Keyboard : null;
+                chat.Items.AddLast(new QueuedPart(parts[i], keyboard, _nextSequence++));
+            }
+
+            _backlog.Add(chat);
+            if (_queued == 0 && _idle.Task.IsCompleted)
+            {
+                _idle = NewSignal();
+            }
+
+            _queued += parts.Count;
+            _wake.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when nothing is queued or in flight.</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        Task idle;
+        lock (_gate)
+        {
+            idle = _idle.Task;
+        }
+
+        return idle.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                Task wake;
+                List<(ChatSendState Chat, QueuedPart Part)> starts;
+                TimeSpan? delay;
+                lock (_gate)
+                {
+                    if (_wake.Task.IsCompleted)
+                    {
+                        _wake = NewSignal();
+                    }
+
+                    wake = _wake.Task;
+                    var now = _time.GetUtcNow();
+                    (starts, var wakeAt) = Plan(now);
+                    delay = wakeAt - now;
+                }
+
+                foreach (var (chat, part) in starts)
+                {
+                    running.Add(SendAsync(chat, part, stoppingToken));
+                }
+
+                running.RemoveAll(task => task.IsCompleted);
+                await WaitAsync(wake, delay, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            // The sends see the same token and end promptly; what they were sending stays queued.
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts every chat that may send now, longest-waiting first; returns when to look again.</summary>
+    private (List<(ChatSendState Chat, QueuedPart Part)> Starts, DateTimeOffset? WakeAt) Plan(DateTimeOffset now)
+    {
+        PruneIfDue(now);
+        var starts = new List<(ChatSendState Chat, QueuedPart Part)>();
+        DateTimeOffset? wakeAt = null;
+        var ready = new List<ChatSendState>();
+        foreach (var chat in _backlog)
+        {
+            if (chat.InFlight)
+            {
+                continue;
+            }
+
+            var next = chat.NextStart(now);
+            if (next <= now)
+            {
+                ready.Add(chat);
+            }
+            else if (wakeAt is null || next < wakeAt)
+            {
+                wakeAt = next;
+            }
+        }
+
+        ready.Sort(static (a, b) => a.Items.First!.Value.Sequence.CompareTo(b.Items.First!.Value.Sequence));
+        foreach (var chat in ready)
+        {
+            if (_inFlight >= _limits.MaxConcurrentRequests)
+            {
+                break; // a finishing request wakes the loop
+            }
+
+            var globalNext = _global.NextStart(now);
+            if (globalNext > now)
+            {
+                wakeAt = wakeAt is null || globalNext < wakeAt ? globalNext : wakeAt;
+                break;
+            }
+
+            var part = chat.Items.First!.Value;
+            part.Attempts++;
+            chat.InFlight = true;
+            chat.RecordStart(now);
+            _global.Record(now);
+            _inFlight++;
+            starts.Add((chat, part));
+        }
+
+        return (starts, wakeAt);
+    }
+
+    private async Task WaitAsync(Task wake, TimeSpan? delay, CancellationToken stoppingToken)
+    {
+        if (wake.IsCompleted)
+        {
+            return;
+        }
+
+        if (delay is not { } wait)
+        {
+            await wake.WaitAsync(stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Cancelled once woken, so that an enqueue does not leave a timer behind.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var timer = Task.Delay(wait < MinimumWait ? MinimumWait : wait, _time, timeout.Token);
+        await Task.WhenAny(wake, timer).ConfigureAwait(false);
+        await timeout.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets chats whose windows have passed, so the state does not grow with every chat ever seen.</summary>
+    private void PruneIfDue(DateTimeOffset now)
+    {
+        if (now - _lastPrune < PruneInterval)
+        {
+            return;
+        }
+
+        _lastPrune = now;
+        foreach (var (chatId, state) in _states)
+        {
+            if (state.IsForgettableAt(now))
+            {
+                _states.Remove(chatId);
+            }
+        }
+    }
+
+    private ChatSendState GetOrAddState(long chatId)
+    {
+        if (!_states.TryGetValue(chatId, out var state))
+        {
+            state = new ChatSendState(chatId, _limits);
+            _states.Add(chatId, state);
+        }
+
+        return state;
+    }
+
+    /// <summary>Follows migrations recorded in the directory, so a group's old id reaches its supergroup.</summary>
+    private async ValueTask<long> ResolveAsync(long chatId, CancellationToken cancellationToken)
+    {
+        var resolved = await _chats.ResolveAsync(ConversationId(chatId), cancellationToken).ConfigureAwait(false);
+        return resolved.StartsWith(ConversationPrefix, StringComparison.Ordinal)
+            && long.TryParse(resolved.AsSpan(ConversationPrefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : chatId;
+    }
+
+    private static string ConversationId(long chatId) => ConversationPrefix + chatId.ToString(CultureInfo.InvariantCulture);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Channels.Telegram.Receiving;
+using RecipeBot.Channels.Telegram.Sending;
+
+namespace RecipeBot.Channels.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set: the Bot API client, the
+    /// rate-limited sender, the inbox processor and either long polling or the webhook.
+    /// Returns whether the channel is on.
+    /// </summary>
+    public static bool AddTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration.GetSection(TelegramOptions.SectionName).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!configured.Enabled)
+        {
+            return false;
+        }
+
+        services.AddOptions<TelegramOptions>()
+            .BindConfiguration(TelegramOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<TelegramOptions>>().Value);
+        services.AddSingleton<ITelegramBotApi>(provider =>
+        {
+            var options = provider.GetRequiredService<TelegramOptions>();
+            // Not through IHttpClientFactory: its default logging writes request URLs, which carry the token.
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            return new TelegramBotClient(http, options.BotToken!, options.BaseUrl, provider.GetRequiredService<ILogger<TelegramBotClient>>());
+        });
+        services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<TelegramSendLimits>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<ITelegramSender>(provider => provider.GetRequiredService<TelegramSender>());
+        services.AddHostedService(provider => provider.GetRequiredService<TelegramSender>());
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramBootstrap>();
+        services.AddSingleton<TelegramInboxProcessor>();
+        services.AddHostedService(provider => provider.GetRequiredService<TelegramInboxProcessor>());
+        if (configured.UsesWebhook)
+        {
+            services.AddHostedService<TelegramWebhookService>();
+        }
+        else
+        {
+            services.AddHostedService<TelegramPollingService>();
+        }
+
+        return true;
+    }
+}

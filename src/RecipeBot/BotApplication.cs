@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RecipeBot.Channels.Telegram;
+using RecipeBot.Channels.Telegram.Receiving;
+using RecipeBot.Core;
+using RecipeBot.Storage;
+
+namespace RecipeBot;
+
+/// <summary>The bot as a service: engine, storage, the configured channels and HTTP endpoints.</summary>
+public static class BotApplication
+{
+    /// <summary>The composed application, or null when no channel is configured.</summary>
+    public static WebApplication? Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = HostPaths.ContentRoot(),
+        });
+
+        // Content, flow and the conversation engine.
+        builder.Services.AddRecipeEngine();
+        // Conversation state and channel bookkeeping: SQLite by default.
+        builder.Services.AddStorage();
+        // Telegram: long polling or webhook, when a token is configured.
+        var telegram = builder.Services.AddTelegram(builder.Configuration);
+        if (!telegram)
+        {
+            return null;
+        }
+
+        var app = builder.Build();
+        // Liveness for load balancers and monitoring.
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        if (app.Services.GetRequiredService<TelegramOptions>().UsesWebhook)
+        {
+            // Telegram's webhook posts.
+            app.MapTelegramWebhook();
+        }
+
+        return app;
+    }
+}
