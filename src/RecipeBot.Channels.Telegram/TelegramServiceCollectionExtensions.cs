@@ -39,7 +39,8 @@ public static class TelegramServiceCollectionExtensions
             return new TelegramBotClient(http, options.BotToken!, options.BaseUrl, provider.GetRequiredService<ILogger<TelegramBotClient>>());
         });
         services.AddSingleton<TelegramBotIdentity>();
-        services.AddSingleton<TelegramSendLimits>();
+        // Telegram's documented limits by default; a local Bot API server or a load test may lift them.
+        services.AddSingleton(configuration.GetSection($"{TelegramOptions.SectionName}:Limits").Get<TelegramSendLimits>() ?? new TelegramSendLimits());
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ITelegramSender>(provider => provider.GetRequiredService<TelegramSender>());
         services.AddHostedService(provider => provider.GetRequiredService<TelegramSender>());

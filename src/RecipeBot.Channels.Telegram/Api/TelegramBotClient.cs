@@ -71,8 +71,9 @@ public sealed class TelegramBotClient : ITelegramBotApi
         if (_httpClient.Timeout != Timeout.InfiniteTimeSpan && _httpClient.Timeout < limit)
         {
             // Otherwise every quiet poll would end in HttpClient's own timeout, which reads like an outage.
-            throw new InvalidOperationException(
-                $"HttpClient.Timeout ({_httpClient.Timeout.TotalSeconds:0.#} s) is shorter than a {timeoutSeconds} s long poll needs ({limit.TotalSeconds:0.#} s); raise it or make it infinite.");
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"HttpClient.Timeout ({_httpClient.Timeout.TotalSeconds:0.#} s) is shorter than a {timeoutSeconds} s long poll needs ({limit.TotalSeconds:0.#} s); raise it or make it infinite."));
         }
 
         var payload = new { Offset = offset, Timeout = timeoutSeconds, AllowedUpdates = allowedUpdates };
@@ -184,7 +185,7 @@ public sealed class TelegramBotClient : ITelegramBotApi
             var clientTimeout = _httpClient.Timeout;
             var seconds = (clientTimeout != Timeout.InfiniteTimeSpan && clientTimeout < timeout ? clientTimeout : timeout).TotalSeconds;
             TelegramBotClientLog.TimedOut(_logger, method, seconds);
-            throw new TimeoutException($"Telegram {method} did not answer within {seconds:0.#} s.", exception);
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Telegram {method} did not answer within {seconds:0.#} s."), exception);
         }
         catch (HttpRequestException exception)
         {

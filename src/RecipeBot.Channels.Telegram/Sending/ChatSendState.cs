@@ -28,10 +28,10 @@ internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
         _group ??= new SlidingWindow(limits.GroupMessagesPerMinute, TimeSpan.FromMinutes(1) + limits.SafetyMargin);
     }
 
-    public DateTimeOffset NextStart(DateTimeOffset now)
+    public DateTimeOffset NextStart(DateTimeOffset now, TimeSpan quickestRoundTrip)
     {
-        var next = _perChat.NextStart(now);
-        if (_group?.NextStart(now) is { } groupNext && groupNext > next)
+        var next = _perChat.NextStart(now, quickestRoundTrip);
+        if (_group?.NextStart(now, quickestRoundTrip) is { } groupNext && groupNext > next)
         {
             next = groupNext;
         }
@@ -39,14 +39,14 @@ internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
         return PausedUntil > next ? PausedUntil : next;
     }
 
-    public void RecordStart(DateTimeOffset start)
+    public void RecordStart(SendTiming send)
     {
-        _perChat.Record(start);
-        _group?.Record(start);
+        _perChat.Record(send);
+        _group?.Record(send);
     }
 
     /// <summary>Nothing queued and no window or pause that a fresh state would forget.</summary>
-    public bool IsForgettableAt(DateTimeOffset now) =>
+    public bool IsForgettableAt(DateTimeOffset now, TimeSpan quickestRoundTrip) =>
         Items.Count == 0 && !InFlight && !Blocked && PausedUntil <= now
-        && _perChat.IsEmptyAt(now) && (_group?.IsEmptyAt(now) ?? true);
+        && _perChat.IsEmptyAt(now, quickestRoundTrip) && (_group?.IsEmptyAt(now, quickestRoundTrip) ?? true);
 }

@@ -1,34 +1,53 @@
 namespace RecipeBot.Channels.Telegram.Sending;
 
-/// <summary>"At most <c>limit</c> starts in any <c>length</c>": remembers only the last <c>limit</c> starts.</summary>
+/// <summary>
+/// "At most <c>limit</c> requests in any <c>length</c>", counted by when each request may have reached Telegram
+/// (see <see cref="SendTiming.LatestArrival"/>) rather than merely when it started.
+/// </summary>
 internal sealed class SlidingWindow(int limit, TimeSpan length)
 {
-    private readonly Queue<DateTimeOffset> _starts = new(limit);
-    private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private readonly List<SendTiming> _sends = [];
+    private readonly List<DateTimeOffset> _arrivals = [];
 
-    /// <summary>The earliest moment, not before <paramref name="now"/>, at which one more start fits.</summary>
-    public DateTimeOffset NextStart(DateTimeOffset now)
+    /// <summary>The earliest moment, not before <paramref name="now"/>, at which one more request fits.</summary>
+    public DateTimeOffset NextStart(DateTimeOffset now, TimeSpan quickestRoundTrip)
     {
-        if (_starts.Count < limit)
+        Forget(now, quickestRoundTrip);
+        if (_sends.Count < limit)
         {
             return now;
         }
 
-        var next = _starts.Peek() + length;
+        // One more fits once the limit-th latest arrival has left the window.
+        _arrivals.Clear();
+        foreach (var send in _sends)
+        {
+            _arrivals.Add(send.LatestArrival(now, quickestRoundTrip));
+        }
+
+        _arrivals.Sort();
+        var next = _arrivals[^limit] + length;
         return next > now ? next : now;
     }
 
-    public void Record(DateTimeOffset start)
-    {
-        if (_starts.Count == limit)
-        {
-            _starts.Dequeue();
-        }
+    public void Record(SendTiming send) => _sends.Add(send);
 
-        _starts.Enqueue(start);
-        _latest = start;
+    /// <summary>True when nothing remembered still counts, so forgetting the window changes nothing.</summary>
+    public bool IsEmptyAt(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    {
+        Forget(now, quickestRoundTrip);
+        return _sends.Count == 0;
     }
 
-    /// <summary>True when no remembered start still counts, so forgetting the window changes nothing.</summary>
-    public bool IsEmptyAt(DateTimeOffset now) => _starts.Count == 0 || _latest + length <= now;
+    private void Forget(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    {
+        for (var i = _sends.Count - 1; i >= 0; i--)
+        {
+            var send = _sends[i];
+            if (send.End is not null && send.LatestArrival(now, quickestRoundTrip) + length <= now)
+            {
+                _sends.RemoveAt(i);
+            }
+        }
+    }
 }

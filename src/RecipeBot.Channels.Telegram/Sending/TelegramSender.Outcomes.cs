@@ -9,47 +9,66 @@ public sealed partial class TelegramSender
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private async Task SendAsync(ChatSendState chat, QueuedPart part, CancellationToken stoppingToken)
+    private async Task SendAsync(ChatSendState chat, QueuedPart part, SendTiming timing, CancellationToken stoppingToken)
     {
+        Exception? failure = null;
         try
         {
             await _api.SendMessageAsync(chat.ChatId, part.Text, part.Keyboard, stoppingToken).ConfigureAwait(false);
-            Statistics.AddSent();
-            Finish(chat, removeHead: true);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            Finish(chat, removeHead: false);
-        }
-        catch (TelegramApiException exception) when (exception.MigrateToChatId is { } newChatId && newChatId != chat.ChatId)
-        {
-            await MigrateAsync(chat, newChatId, exception, stoppingToken).ConfigureAwait(false);
-        }
-        catch (TelegramApiException exception) when (exception.ErrorCode == 429)
-        {
-            Statistics.AddRateLimited();
-            var retryAfter = exception.RetryAfter ?? DefaultRetryAfter;
-            RetryOrDrop(chat, part, retryAfter > _limits.MaxRetryAfter ? _limits.MaxRetryAfter : retryAfter, exception);
-        }
-        catch (TelegramApiException exception) when (exception.ErrorCode == 403)
-        {
-            await BlockAsync(chat, exception.ErrorCode, stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsTransient(exception))
-        {
-            RetryOrDrop(chat, part, Backoff(part.Attempts), exception);
-        }
-        catch (TelegramApiException exception)
-        {
-            // A bad request stays bad: never retried.
-            TelegramSenderLog.Refused(_logger, exception, chat.ChatId, exception.ErrorCode, exception.Description);
-            Drop(chat);
         }
         catch (Exception exception)
         {
-            // Whatever else went wrong, the chat must not stay in flight forever.
-            TelegramSenderLog.Failed(_logger, exception, chat.ChatId, part.Attempts);
-            Drop(chat);
+            failure = exception;
+        }
+
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            timing.End = now;
+            _roundTrips.Add(now - timing.Start);
+        }
+
+        if (failure is null)
+        {
+            Statistics.AddSent();
+            Finish(chat, removeHead: true);
+            return;
+        }
+
+        await HandleFailureAsync(chat, part, failure, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task HandleFailureAsync(ChatSendState chat, QueuedPart part, Exception failure, CancellationToken stoppingToken)
+    {
+        switch (failure)
+        {
+            case OperationCanceledException when stoppingToken.IsCancellationRequested:
+                Finish(chat, removeHead: false);
+                break;
+            case TelegramApiException { MigrateToChatId: { } newChatId } migration when newChatId != chat.ChatId:
+                await MigrateAsync(chat, newChatId, migration, stoppingToken).ConfigureAwait(false);
+                break;
+            case TelegramApiException { ErrorCode: 429 } tooMany:
+                Statistics.AddRateLimited();
+                var retryAfter = tooMany.RetryAfter ?? DefaultRetryAfter;
+                RetryOrDrop(chat, part, retryAfter > _limits.MaxRetryAfter ? _limits.MaxRetryAfter : retryAfter, tooMany);
+                break;
+            case TelegramApiException { ErrorCode: 403 } forbidden:
+                await BlockAsync(chat, forbidden.ErrorCode, stoppingToken).ConfigureAwait(false);
+                break;
+            case var transient when IsTransient(transient):
+                RetryOrDrop(chat, part, Backoff(part.Attempts), transient);
+                break;
+            case TelegramApiException refused:
+                // A bad request stays bad: never retried.
+                TelegramSenderLog.Refused(_logger, refused, chat.ChatId, refused.ErrorCode, refused.Description);
+                Drop(chat);
+                break;
+            default:
+                // Whatever else went wrong, the message is dropped rather than the chat left in flight forever.
+                TelegramSenderLog.Failed(_logger, failure, chat.ChatId, part.Attempts);
+                Drop(chat);
+                break;
         }
     }
 
@@ -150,13 +169,13 @@ public sealed partial class TelegramSender
         }
 
         int moved;
+        var gaveUp = false;
         lock (_gate)
         {
             // Guards against a chain of migrations that never ends.
             if (chat.Items.First!.Value.Attempts >= _limits.MaxAttempts)
             {
-                TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, chat.Items.First.Value.Attempts, migration.ErrorCode);
-                Statistics.AddDropped(1);
+                gaveUp = true;
                 chat.Items.RemoveFirst();
                 RemoveQueued(1);
             }
@@ -183,6 +202,12 @@ public sealed partial class TelegramSender
             {
                 _states.Remove(chat.ChatId);
             }
+        }
+
+        if (gaveUp)
+        {
+            Statistics.AddDropped(1);
+            TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, _limits.MaxAttempts, migration.ErrorCode);
         }
 
         TelegramSenderLog.Migrated(_logger, chat.ChatId, newChatId, moved);

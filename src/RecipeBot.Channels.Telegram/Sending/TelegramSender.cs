@@ -27,6 +27,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private readonly Dictionary<long, ChatSendState> _states = [];
     private readonly HashSet<ChatSendState> _backlog = [];
     private readonly SlidingWindow _global;
+    private readonly RoundTripFloor _roundTrips = new();
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _idle = NewSignal();
     private int _queued;
@@ -113,7 +114,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
             while (!stoppingToken.IsCancellationRequested)
             {
                 Task wake;
-                List<(ChatSendState Chat, QueuedPart Part)> starts;
+                List<(ChatSendState Chat, QueuedPart Part, SendTiming Timing)> starts;
                 TimeSpan? delay;
                 lock (_gate)
                 {
@@ -128,9 +129,9 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                     delay = wakeAt - now;
                 }
 
-                foreach (var (chat, part) in starts)
+                foreach (var (chat, part, timing) in starts)
                 {
-                    running.Add(SendAsync(chat, part, stoppingToken));
+                    running.Add(SendAsync(chat, part, timing, stoppingToken));
                 }
 
                 running.RemoveAll(task => task.IsCompleted);
@@ -149,10 +150,10 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     }
 
     /// <summary>Starts every chat that may send now, longest-waiting first; returns when to look again.</summary>
-    private (List<(ChatSendState Chat, QueuedPart Part)> Starts, DateTimeOffset? WakeAt) Plan(DateTimeOffset now)
+    private (List<(ChatSendState Chat, QueuedPart Part, SendTiming Timing)> Starts, DateTimeOffset? WakeAt) Plan(DateTimeOffset now)
     {
         PruneIfDue(now);
-        var starts = new List<(ChatSendState Chat, QueuedPart Part)>();
+        var starts = new List<(ChatSendState Chat, QueuedPart Part, SendTiming Timing)>();
         DateTimeOffset? wakeAt = null;
         var ready = new List<ChatSendState>();
         foreach (var chat in _backlog)
@@ -162,7 +163,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                 continue;
             }
 
-            var next = chat.NextStart(now);
+            var next = chat.NextStart(now, _roundTrips.Value);
             if (next <= now)
             {
                 ready.Add(chat);
@@ -181,7 +182,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                 break; // a finishing request wakes the loop
             }
 
-            var globalNext = _global.NextStart(now);
+            var globalNext = _global.NextStart(now, _roundTrips.Value);
             if (globalNext > now)
             {
                 wakeAt = wakeAt is null || globalNext < wakeAt ? globalNext : wakeAt;
@@ -189,12 +190,13 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
             }
 
             var part = chat.Items.First!.Value;
+            var timing = new SendTiming(now);
             part.Attempts++;
             chat.InFlight = true;
-            chat.RecordStart(now);
-            _global.Record(now);
+            chat.RecordStart(timing);
+            _global.Record(timing);
             _inFlight++;
-            starts.Add((chat, part));
+            starts.Add((chat, part, timing));
         }
 
         return (starts, wakeAt);
@@ -231,7 +233,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         _lastPrune = now;
         foreach (var (chatId, state) in _states)
         {
-            if (state.IsForgettableAt(now))
+            if (state.IsForgettableAt(now, _roundTrips.Value))
             {
                 _states.Remove(chatId);
             }

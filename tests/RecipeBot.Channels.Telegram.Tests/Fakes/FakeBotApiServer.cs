@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -164,6 +165,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // Stamped before the body is read, so At is when the request arrived, not when its upload finished.
+        var arrivedAt = TimeProvider.System.GetUtcNow();
         if (!TryParsePath(context.Request.Path.Value, out var token, out var method))
         {
             await WriteAsync(context, FakeResponse.Error(404, "Not Found"));
@@ -179,7 +182,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         try
         {
-            var request = await FakeRequestReader.ReadAsync(context.Request, method, TimeProvider.System.GetUtcNow(), aborted.Token);
+            var request = await FakeRequestReader.ReadAsync(context.Request, method, arrivedAt, aborted.Token);
             Record(request);
             FakeResponse response;
             try
@@ -247,7 +250,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             .TakeLast(3)
             .Select(request => request.Body.Length > 300 ? request.Body[..300] + "…" : request.Body);
         var bodies = string.Join(" | ", sameMethod);
-        return $"No {method} request{(withPredicate ? " matching the predicate" : "")} reached the fake Bot API within {limit.TotalSeconds:0.#} s. "
+        return string.Create(CultureInfo.InvariantCulture, $"No {method} request{(withPredicate ? " matching the predicate" : "")} reached the fake Bot API within {limit.TotalSeconds:0.#} s. ")
             + $"It received: {received}." + (bodies.Length > 0 ? $" Latest {method} bodies: {bodies}" : "");
     }
 
