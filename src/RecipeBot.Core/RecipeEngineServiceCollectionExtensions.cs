@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
@@ -27,12 +28,27 @@ public static class RecipeEngineServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value;
             return CompiledFlow.Compile(ContentLoader.LoadValid(ContentPaths.Resolve(options.ContentPath)));
         });
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value;
+            var flow = provider.GetRequiredService<CompiledFlow>();
+            var diagnoser = IntentDiagnoser.FromContent(
+                ContentPaths.Resolve(options.ContentPath),
+                flow.Content,
+                out var elapsed,
+                string.IsNullOrWhiteSpace(options.ModelCachePath) ? null : Path.GetFullPath(options.ModelCachePath));
+            provider.GetRequiredService<ILogger<IntentDiagnoser>>().LogInformation(
+                "Free-text recognition ready in {ElapsedMs} ms; acts at confidence {Accept:F2}, asks from {Clarify:F2}",
+                (long)elapsed.TotalMilliseconds, diagnoser.Thresholds.Accept, diagnoser.Thresholds.Clarify);
+            return diagnoser;
+        });
         services.AddSingleton(provider => new RecipeEngine(
             provider.GetRequiredService<CompiledFlow>(),
             provider.GetRequiredService<IConversationStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.MaxTextLength,
-            provider.GetRequiredService<ILogger<RecipeEngine>>()));
+            provider.GetRequiredService<ILogger<RecipeEngine>>(),
+            provider.GetRequiredService<IntentDiagnoser>()));
         return services;
     }
 }

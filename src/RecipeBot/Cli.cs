@@ -14,6 +14,8 @@ public static class Cli
           run                            run the bot on its configured channels (Telegram) with HTTP endpoints
           chat [--jsonl] [--chat <id>]   talk to the bot in the terminal (SQLite, no tokens needed);
                                          --jsonl: one JSON object per line in and out, for scripts
+          diagnose --jsonl               phrases in ({"text": "..."} per line), intent and confidence out
+          diagnose --evaluate            recognition accuracy: cross-validation and the evaluation set
           validate [--content <dir>]     check the content in dialogs/ and print every problem (exit 1 if any)
           graph [--content <dir>]        print the conversation flow as a Mermaid state diagram
 
@@ -31,6 +33,7 @@ public static class Cli
             {
                 "run" => await RunCommand.RunAsync(options).ConfigureAwait(false),
                 "chat" => await ChatCommand.RunAsync(options).ConfigureAwait(false),
+                "diagnose" => await DiagnoseCommand.RunAsync(options, ContentOption(options)).ConfigureAwait(false),
                 "validate" => Validate(ContentOption(options)),
                 "graph" => Graph(ContentOption(options)),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),

@@ -7,10 +7,10 @@ namespace RecipeBot.Core.Tests;
 /// <summary>The real content and engine over an in-memory store, driven like a channel would.</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(IConversationStore? store = null)
+    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false)
     {
         Store = store ?? new InMemoryConversationStore();
-        Engine = new RecipeEngine(RepositoryContent.Compile(), Store, Time);
+        Engine = new RecipeEngine(RepositoryContent.Compile(), Store, Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));

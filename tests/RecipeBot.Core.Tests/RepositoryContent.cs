@@ -1,4 +1,5 @@
 using RecipeBot.Core.Content;
+using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 
@@ -11,7 +12,12 @@ public static class RepositoryContent
 
     private static readonly Lazy<ContentSet> Loaded = new(() => ContentLoader.LoadValid(FindDialogs()));
 
+    private static readonly Lazy<IntentDiagnoser> Trained = new(() => IntentDiagnoser.FromContent(Directory, Content, out _));
+
     public static ContentSet Content => Loaded.Value;
+
+    /// <summary>The free-text recogniser trained on the repository's examples, once per test run.</summary>
+    public static IntentDiagnoser Diagnoser => Trained.Value;
 
     public static CompiledFlow Compile() => CompiledFlow.Compile(Content);
 

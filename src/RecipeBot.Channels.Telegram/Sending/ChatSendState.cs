@@ -6,7 +6,7 @@ namespace RecipeBot.Channels.Telegram.Sending;
 /// </summary>
 internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
 {
-    private readonly SlidingWindow _perChat = new(1, limits.PerChatInterval + limits.SafetyMargin);
+    private readonly SlidingWindow _perChat = new(1, limits.PerChatInterval);
     private SlidingWindow? _group;
 
     public long ChatId { get; } = chatId;
@@ -21,17 +21,15 @@ internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
     /// <summary>Set by a 429's retry_after or a backoff.</summary>
     public DateTimeOffset PausedUntil { get; set; } = DateTimeOffset.MinValue;
 
-    public bool IsGroup => _group is not null;
-
     public void MarkGroup()
     {
-        _group ??= new SlidingWindow(limits.GroupMessagesPerMinute, TimeSpan.FromMinutes(1) + limits.SafetyMargin);
+        _group ??= new SlidingWindow(limits.GroupMessagesPerMinute, TimeSpan.FromMinutes(1));
     }
 
-    public DateTimeOffset NextStart(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    public DateTimeOffset NextStart(DateTimeOffset now)
     {
-        var next = _perChat.NextStart(now, quickestRoundTrip);
-        if (_group?.NextStart(now, quickestRoundTrip) is { } groupNext && groupNext > next)
+        var next = _perChat.NextStart(now);
+        if (_group?.NextStart(now) is { } groupNext && groupNext > next)
         {
             next = groupNext;
         }
@@ -46,7 +44,7 @@ internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
     }
 
     /// <summary>Nothing queued and no window or pause that a fresh state would forget.</summary>
-    public bool IsForgettableAt(DateTimeOffset now, TimeSpan quickestRoundTrip) =>
+    public bool IsForgettableAt(DateTimeOffset now) =>
         Items.Count == 0 && !InFlight && !Blocked && PausedUntil <= now
-        && _perChat.IsEmptyAt(now, quickestRoundTrip) && (_group?.IsEmptyAt(now, quickestRoundTrip) ?? true);
+        && _perChat.IsEmptyAt(now) && (_group?.IsEmptyAt(now) ?? true);
 }

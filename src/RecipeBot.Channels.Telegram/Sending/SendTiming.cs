@@ -8,14 +8,9 @@ internal sealed class SendTiming(DateTimeOffset start)
     public DateTimeOffset? End { get; set; }
 
     /// <summary>
-    /// The latest moment Telegram may have received the request, which is what its limits count. Usually that
-    /// is just after the start; but a request that took much longer than the quickest recent round trip
-    /// (connection set-up, a congested network) may have arrived only just before its answer, and one still in
-    /// flight may be arriving now.
+    /// The latest moment Telegram may have received the request, which is what its limits count: when the
+    /// answer came back, or now while it is in flight. Counting from the start instead lets a request slowed on
+    /// the way (a new connection, a congested network) land in the next window with the requests after it.
     /// </summary>
-    public DateTimeOffset LatestArrival(DateTimeOffset now, TimeSpan quickestRoundTrip)
-    {
-        var bound = (End ?? now) - quickestRoundTrip;
-        return bound > Start ? bound : Start;
-    }
+    public DateTimeOffset LatestArrival(DateTimeOffset now) => End ?? now;
 }

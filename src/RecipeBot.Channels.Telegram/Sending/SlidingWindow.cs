@@ -10,9 +10,9 @@ internal sealed class SlidingWindow(int limit, TimeSpan length)
     private readonly List<DateTimeOffset> _arrivals = [];
 
     /// <summary>The earliest moment, not before <paramref name="now"/>, at which one more request fits.</summary>
-    public DateTimeOffset NextStart(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    public DateTimeOffset NextStart(DateTimeOffset now)
     {
-        Forget(now, quickestRoundTrip);
+        Forget(now);
         if (_sends.Count < limit)
         {
             return now;
@@ -22,7 +22,7 @@ internal sealed class SlidingWindow(int limit, TimeSpan length)
         _arrivals.Clear();
         foreach (var send in _sends)
         {
-            _arrivals.Add(send.LatestArrival(now, quickestRoundTrip));
+            _arrivals.Add(send.LatestArrival(now));
         }
 
         _arrivals.Sort();
@@ -33,18 +33,18 @@ internal sealed class SlidingWindow(int limit, TimeSpan length)
     public void Record(SendTiming send) => _sends.Add(send);
 
     /// <summary>True when nothing remembered still counts, so forgetting the window changes nothing.</summary>
-    public bool IsEmptyAt(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    public bool IsEmptyAt(DateTimeOffset now)
     {
-        Forget(now, quickestRoundTrip);
+        Forget(now);
         return _sends.Count == 0;
     }
 
-    private void Forget(DateTimeOffset now, TimeSpan quickestRoundTrip)
+    private void Forget(DateTimeOffset now)
     {
         for (var i = _sends.Count - 1; i >= 0; i--)
         {
             var send = _sends[i];
-            if (send.End is not null && send.LatestArrival(now, quickestRoundTrip) + length <= now)
+            if (send.End is not null && send.LatestArrival(now) + length <= now)
             {
                 _sends.RemoveAt(i);
             }

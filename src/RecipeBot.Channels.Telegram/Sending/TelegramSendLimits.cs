@@ -21,12 +21,6 @@ public sealed class TelegramSendLimits
     /// <summary>Longest pause honoured from a 429's retry_after.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>
-    /// Added to every window: the windows are measured when a request starts here, Telegram measures when it
-    /// arrives, and requests started 1 s apart may arrive a few milliseconds less apart.
-    /// </summary>
-    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(25);
-
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(PerChatInterval, TimeSpan.Zero);
@@ -35,6 +29,5 @@ public sealed class TelegramSendLimits
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryAfter, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(SafetyMargin, TimeSpan.Zero);
     }
 }

@@ -23,9 +23,7 @@ public sealed partial class TelegramSender
 
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
-            timing.End = now;
-            _roundTrips.Add(now - timing.Start);
+            timing.End = _time.GetUtcNow();
         }
 
         if (failure is null)
@@ -46,7 +44,7 @@ public sealed partial class TelegramSender
                 Finish(chat, removeHead: false);
                 break;
             case TelegramApiException { MigrateToChatId: { } newChatId } migration when newChatId != chat.ChatId:
-                await MigrateAsync(chat, newChatId, migration, stoppingToken).ConfigureAwait(false);
+                await MigrateAsync(chat, part, newChatId, migration, stoppingToken).ConfigureAwait(false);
                 break;
             case TelegramApiException { ErrorCode: 429 } tooMany:
                 Statistics.AddRateLimited();
@@ -93,7 +91,7 @@ public sealed partial class TelegramSender
             return;
         }
 
-        TelegramSenderLog.Retrying(_logger, chat.ChatId, part.Attempts, errorCode, delay);
+        TelegramSenderLog.Retrying(_logger, exception, chat.ChatId, part.Attempts, errorCode, delay);
         Statistics.AddRetried();
         lock (_gate)
         {
@@ -145,18 +143,22 @@ public sealed partial class TelegramSender
         {
             dropped = chat.Items.Count;
             chat.Items.Clear();
+        }
+
+        // Counted and logged before the queue may report idle.
+        Statistics.AddDropped(dropped);
+        Statistics.AddBlockedChat();
+        TelegramSenderLog.Blocked(_logger, chat.ChatId, errorCode, dropped);
+        lock (_gate)
+        {
             RemoveQueued(dropped);
             chat.Blocked = false;
             EndFlight(chat);
         }
-
-        Statistics.AddDropped(dropped);
-        Statistics.AddBlockedChat();
-        TelegramSenderLog.Blocked(_logger, chat.ChatId, errorCode, dropped);
     }
 
     /// <summary>The group became a supergroup: record it and send the whole queue, head first, to the new id.</summary>
-    private async Task MigrateAsync(ChatSendState chat, long newChatId, TelegramApiException migration, CancellationToken stoppingToken)
+    private async Task MigrateAsync(ChatSendState chat, QueuedPart part, long newChatId, TelegramApiException migration, CancellationToken stoppingToken)
     {
         try
         {
@@ -168,14 +170,19 @@ public sealed partial class TelegramSender
             LogDirectoryFailure(exception, chat.ChatId, stoppingToken);
         }
 
-        int moved;
-        var gaveUp = false;
+        // Guards against a chain of migrations that never ends.
+        var gaveUp = part.Attempts >= _limits.MaxAttempts;
+        if (gaveUp)
+        {
+            Statistics.AddDropped(1);
+            TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, part.Attempts, migration.ErrorCode);
+        }
+
+        TelegramSenderLog.Migrated(_logger, chat.ChatId, newChatId);
         lock (_gate)
         {
-            // Guards against a chain of migrations that never ends.
-            if (chat.Items.First!.Value.Attempts >= _limits.MaxAttempts)
+            if (gaveUp)
             {
-                gaveUp = true;
                 chat.Items.RemoveFirst();
                 RemoveQueued(1);
             }
@@ -185,12 +192,11 @@ public sealed partial class TelegramSender
 
             // The old chat's messages were queued first, but a part the new chat has in flight keeps its place.
             var anchor = target.InFlight ? target.Items.First : null;
-            foreach (var part in chat.Items)
+            foreach (var queued in chat.Items)
             {
-                anchor = anchor is null ? target.Items.AddFirst(part) : target.Items.AddAfter(anchor, part);
+                anchor = anchor is null ? target.Items.AddFirst(queued) : target.Items.AddAfter(anchor, queued);
             }
 
-            moved = chat.Items.Count;
             chat.Items.Clear();
             if (target.Items.Count > 0)
             {
@@ -203,14 +209,6 @@ public sealed partial class TelegramSender
                 _states.Remove(chat.ChatId);
             }
         }
-
-        if (gaveUp)
-        {
-            Statistics.AddDropped(1);
-            TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, _limits.MaxAttempts, migration.ErrorCode);
-        }
-
-        TelegramSenderLog.Migrated(_logger, chat.ChatId, newChatId, moved);
     }
 
     private void LogDirectoryFailure(Exception exception, long chatId, CancellationToken stoppingToken)

@@ -6,7 +6,7 @@ namespace RecipeBot.Channels.Telegram.Sending;
 internal static partial class TelegramSenderLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram chat {ChatId}: attempt {Attempt} failed with {ErrorCode}; retrying in {Delay}")]
-    public static partial void Retrying(ILogger logger, long chatId, int attempt, int errorCode, TimeSpan delay);
+    public static partial void Retrying(ILogger logger, Exception exception, long chatId, int attempt, int errorCode, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram chat {ChatId}: message dropped after {Attempts} attempts, the last failing with {ErrorCode}")]
     public static partial void GaveUp(ILogger logger, Exception exception, long chatId, int attempts, int errorCode);
@@ -20,8 +20,8 @@ internal static partial class TelegramSenderLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram chat {ChatId} blocked or removed the bot ({ErrorCode}); marked inactive, {Dropped} queued messages dropped")]
     public static partial void Blocked(ILogger logger, long chatId, int errorCode, int dropped);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram chat {ChatId} migrated to {NewChatId}; {Moved} queued messages moved")]
-    public static partial void Migrated(ILogger logger, long chatId, long newChatId, int moved);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram chat {ChatId} migrated to {NewChatId}; its queue follows")]
+    public static partial void Migrated(ILogger logger, long chatId, long newChatId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram chat {ChatId}: the chat directory could not be updated")]
     public static partial void DirectoryFailed(ILogger logger, Exception exception, long chatId);

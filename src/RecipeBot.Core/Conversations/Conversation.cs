@@ -45,6 +45,12 @@ public sealed class Conversation
     /// </summary>
     public List<string> Deliveries { get; init; } = [];
 
+    /// <summary>The intents the bot asked "did you mean …?" about; empty when it asked nothing.</summary>
+    public List<string> Clarification { get; init; } = [];
+
+    /// <summary>Free-text messages in a row the bot could not place; at two it shows the menu.</summary>
+    public int Misses { get; set; }
+
     public int Turns { get; set; }
 
     public DateTimeOffset CreatedAt { get; }
@@ -101,6 +107,8 @@ public sealed class Conversation
         SituationsSeen = [.. SituationsSeen],
         RecipesGiven = [.. RecipesGiven],
         Deliveries = [.. Deliveries],
+        Clarification = [.. Clarification],
+        Misses = Misses,
         Turns = Turns,
         UpdatedAt = UpdatedAt,
     };

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RecipeBot.Core.Content;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Flow;
 
 namespace RecipeBot.Core.Engine;
@@ -10,12 +11,13 @@ namespace RecipeBot.Core.Engine;
 /// Runs one turn: load the conversation, decide what the message means, fire the state
 /// machine, render the reply and save once at the end. Channels call <see cref="HandleAsync"/>.
 /// </summary>
-public sealed class RecipeEngine(
+public sealed partial class RecipeEngine(
     CompiledFlow flow,
     IConversationStore store,
     TimeProvider time,
     int maxTextLength = 4000,
-    ILogger<RecipeEngine>? logger = null)
+    ILogger<RecipeEngine>? logger = null,
+    IntentDiagnoser? diagnoser = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<RecipeEngine>.Instance;
 
@@ -95,17 +97,19 @@ public sealed class RecipeEngine(
             return Command(conversation, trimmed[1..]);
         }
 
-        if (isNew)
+        if (conversation.Clarification.Count > 0 && AnswerToClarification(conversation, text) is { } answered)
         {
-            return Full(conversation);
+            return await answered.ConfigureAwait(false);
         }
 
         var state = flow[conversation.State];
-        var choice = state.Match(text);
+        var choice = isNew ? null : state.Match(text);
         if (choice is null)
         {
-            return Prompt(conversation, Say(conversation, TextKeys.NotUnderstood));
+            return await FreeTextAsync(conversation, text, isNew).ConfigureAwait(false);
         }
+
+        conversation.Misses = 0;
 
         return choice.Action switch
         {
@@ -136,6 +140,12 @@ public sealed class RecipeEngine(
             conversation.PushHistory(from);
         }
 
+        return Entered(conversation);
+    }
+
+    /// <summary>The reply on arriving in a state; a situation's recipes are recorded as given.</summary>
+    private OutgoingMessage Entered(Conversation conversation)
+    {
         var entered = flow[conversation.State];
         if (entered.Situation is { } situation)
         {

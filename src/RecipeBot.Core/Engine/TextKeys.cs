@@ -15,6 +15,11 @@ public static class TextKeys
     public const string RecipeForOthers = "recipe-for-others";
     public const string WhatNext = "what-next";
     public const string MethodSteps = "method-steps";
+    public const string GreetingReply = "greeting-reply";
+    public const string ClarifyQuestion = "clarify-question";
+    public const string ClarifyNeither = "clarify-neither";
+    public const string Rephrase = "rephrase";
+    public const string ShowingMenu = "showing-menu";
     public const string RoleNamePrefix = "role-name-";
     public const string CommandPrefix = "command-";
 
@@ -25,6 +30,7 @@ public static class TextKeys
     [
         Help, NotUnderstood, TooLong, NothingToGoBackTo, UnknownCommand, LanguageChanged, UnknownLanguage,
         ScheduleComingSoon, RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
+        GreetingReply, ClarifyQuestion, ClarifyNeither, Rephrase, ShowingMenu,
         Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey,
         .. Content.Roles.All.Select(r => RoleNamePrefix + r),
         .. Commands.Select(c => CommandPrefix + c),

@@ -11,15 +11,30 @@ namespace RecipeBot.Core.Flow;
 /// </summary>
 public sealed class CompiledFlow
 {
-    private readonly FrozenDictionary<string, CompiledState> _states;
+    /// <summary>Fired when free text was recognised as a situation: the argument is the state that shows it.</summary>
+    public const string DiagnosedTrigger = "diagnosed";
 
-    private CompiledFlow(ContentSet content, StateMachineDefinition<string, string> definition, FrozenDictionary<string, CompiledState> states)
+    private readonly FrozenDictionary<string, CompiledState> _states;
+    private readonly FrozenDictionary<string, string> _situationStates;
+
+    private CompiledFlow(
+        ContentSet content,
+        StateMachineDefinition<string, string> definition,
+        StateMachine<string, string>.TriggerWithParameters<string> diagnosed,
+        FrozenDictionary<string, CompiledState> states)
     {
         Content = content;
         Definition = definition;
+        Diagnosed = diagnosed;
         _states = states;
         Start = states[content.Flow.Start];
+        _situationStates = content.Flow.States
+            .Where(s => s.SituationId is not null)
+            .DistinctBy(s => s.SituationId)
+            .ToFrozenDictionary(s => s.SituationId!, s => s.Id, StringComparer.Ordinal);
     }
+
+    public StateMachine<string, string>.TriggerWithParameters<string> Diagnosed { get; }
 
     public ContentSet Content { get; }
 
@@ -36,12 +51,14 @@ public sealed class CompiledFlow
     public static CompiledFlow Compile(ContentSet content)
     {
         var definition = new StateMachineDefinition<string, string>();
+        var diagnosed = definition.SetTriggerParameters<string>(DiagnosedTrigger);
         var states = new Dictionary<string, CompiledState>(StringComparer.Ordinal);
         foreach (var flowState in content.Flow.States)
         {
             var state = new CompiledState(flowState, content);
             states[state.Id] = state;
-            var configuration = definition.Configure(state.Id);
+            // From anywhere, recognised free text leads straight to its situation.
+            var configuration = definition.Configure(state.Id).PermitDynamic(diagnosed, target => target);
             foreach (var choice in state.Choices)
             {
                 switch (choice.Action)
@@ -64,10 +81,13 @@ public sealed class CompiledFlow
             }
         }
 
-        return new CompiledFlow(content, definition, states.ToFrozenDictionary(StringComparer.Ordinal));
+        return new CompiledFlow(content, definition, diagnosed, states.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     public bool TryGetState(string id, out CompiledState state) => _states.TryGetValue(id, out state!);
+
+    /// <summary>The state that shows <paramref name="situationId"/>, if any.</summary>
+    public string? StateOf(string situationId) => _situationStates.GetValueOrDefault(situationId);
 
     public CompiledState this[string id] => _states[id];
 

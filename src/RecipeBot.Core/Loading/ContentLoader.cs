@@ -64,10 +64,12 @@ public static class ContentLoader
 
         var content = new ContentSet(flow, texts, situations, methods);
         ContentValidator.Validate(content, problems);
+        Diagnosis.IntentExampleLoader.Load(directory, content, Diagnosis.IntentExampleLoader.Folder, problems);
+        Diagnosis.IntentExampleLoader.Load(directory, content, Diagnosis.IntentExampleLoader.EvaluationFolder, problems);
         return new ContentLoadResult(content, problems);
     }
 
-    private static T? Read<T>(string directory, string relativePath, List<ContentProblem> problems, Func<YamlDocument, YamlNode, T?> read)
+    private static T? Read<T>(string directory, string relativePath, List<ContentProblem> problems, Func<YamlFile, YamlNode, T?> read)
         where T : class
     {
         var path = Path.Combine(directory, relativePath);
@@ -77,12 +79,12 @@ public static class ContentLoader
             return null;
         }
 
-        var document = new YamlDocument(relativePath, problems);
+        var document = new YamlFile(relativePath, problems);
         var root = document.Load(File.ReadAllText(path));
         return root is null ? null : read(document, root);
     }
 
-    private static Dictionary<string, Localized<string>>? ReadTexts(YamlDocument doc, YamlNode root, IReadOnlyList<string> languages)
+    private static Dictionary<string, Localized<string>>? ReadTexts(YamlFile doc, YamlNode root, IReadOnlyList<string> languages)
     {
         var map = doc.Mapping(root, "texts.yaml");
         if (map is null)

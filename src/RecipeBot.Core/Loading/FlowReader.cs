@@ -13,7 +13,7 @@ internal static class FlowReader
         ["schedule-meeting"] = ChoiceAction.ScheduleMeeting,
     };
 
-    public static FlowDefinition? Read(YamlDocument doc, YamlNode root)
+    public static FlowDefinition? Read(YamlFile doc, YamlNode root)
     {
         var map = doc.Mapping(root, "flow.yaml");
         if (map is null)
@@ -31,7 +31,7 @@ internal static class FlowReader
 
         var start = doc.Scalar(map, "start", "flow.yaml") ?? "?";
         var states = new List<FlowState>();
-        var statesNode = YamlDocument.Child(map, "states");
+        var statesNode = YamlFile.Child(map, "states");
         if (statesNode is null)
         {
             doc.Report(map, "flow.yaml has no 'states'");
@@ -48,7 +48,7 @@ internal static class FlowReader
         return new FlowDefinition(languages, start, states, doc.At(map));
     }
 
-    private static FlowState? ReadState(YamlDocument doc, YamlNode node)
+    private static FlowState? ReadState(YamlFile doc, YamlNode node)
     {
         var map = doc.Mapping(node, "a state");
         if (map is null)
@@ -67,7 +67,7 @@ internal static class FlowReader
         }
 
         var choices = new List<FlowChoice>();
-        foreach (var item in doc.Sequence(YamlDocument.Child(map, "choices"), $"'choices' of {owner}")?.Children ?? [])
+        foreach (var item in doc.Sequence(YamlFile.Child(map, "choices"), $"'choices' of {owner}")?.Children ?? [])
         {
             if (ReadChoice(doc, item, owner) is { } choice)
             {
@@ -78,7 +78,7 @@ internal static class FlowReader
         return new FlowState(id, text, situation, choices, doc.At(map));
     }
 
-    private static FlowChoice? ReadChoice(YamlDocument doc, YamlNode node, string stateOwner)
+    private static FlowChoice? ReadChoice(YamlFile doc, YamlNode node, string stateOwner)
     {
         var map = doc.Mapping(node, $"a choice of {stateOwner}");
         if (map is null)
@@ -109,16 +109,16 @@ internal static class FlowReader
         }
         else if (actionName is not null && !Actions.TryGetValue(actionName, out action))
         {
-            doc.Report(YamlDocument.Child(map, "action")!, $"{owner} has unknown action '{actionName}'; expected back, restart or schedule-meeting");
+            doc.Report(YamlFile.Child(map, "action")!, $"{owner} has unknown action '{actionName}'; expected back, restart or schedule-meeting");
         }
 
         return new FlowChoice(id, label, situation, null, action, target, ReadSet(doc, map, owner), doc.At(map));
     }
 
-    private static Dictionary<string, string> ReadSet(YamlDocument doc, YamlMappingNode map, string owner)
+    private static Dictionary<string, string> ReadSet(YamlFile doc, YamlMappingNode map, string owner)
     {
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
-        var setMap = doc.Mapping(YamlDocument.Child(map, "set"), $"'set' of {owner}");
+        var setMap = doc.Mapping(YamlFile.Child(map, "set"), $"'set' of {owner}");
         if (setMap is null)
         {
             return set;

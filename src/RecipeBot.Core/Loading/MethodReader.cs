@@ -6,7 +6,7 @@ namespace RecipeBot.Core.Loading;
 /// <summary>Reads <c>methods.yaml</c>.</summary>
 internal static class MethodReader
 {
-    public static List<MethodCard>? Read(YamlDocument doc, YamlNode root, IReadOnlyList<string> languages)
+    public static List<MethodCard>? Read(YamlFile doc, YamlNode root, IReadOnlyList<string> languages)
     {
         var map = doc.Mapping(root, "methods.yaml");
         if (map is null)
@@ -16,7 +16,7 @@ internal static class MethodReader
 
         doc.RejectUnknownKeys(map, "methods.yaml", "methods");
         var cards = new List<MethodCard>();
-        foreach (var item in doc.Sequence(YamlDocument.Child(map, "methods"), "'methods'")?.Children ?? [])
+        foreach (var item in doc.Sequence(YamlFile.Child(map, "methods"), "'methods'")?.Children ?? [])
         {
             var card = doc.Mapping(item, "a method card");
             if (card is null)

@@ -6,7 +6,7 @@ namespace RecipeBot.Core.Loading;
 /// <summary>Reads one <c>situations/*.yaml</c> file.</summary>
 internal static class SituationReader
 {
-    public static Situation? Read(YamlDocument doc, YamlNode root, IReadOnlyList<string> languages)
+    public static Situation? Read(YamlFile doc, YamlNode root, IReadOnlyList<string> languages)
     {
         var map = doc.Mapping(root, "a situation file");
         if (map is null)
@@ -21,7 +21,7 @@ internal static class SituationReader
         var forRoles = doc.ScalarList(map, "for", owner);
         var title = doc.Text(map, "title", owner, languages);
         var recipes = new List<Recipe>();
-        var recipesNode = YamlDocument.Child(map, "recipes");
+        var recipesNode = YamlFile.Child(map, "recipes");
         if (recipesNode is null)
         {
             doc.Report(map, $"{owner} has no 'recipes'");
@@ -38,7 +38,7 @@ internal static class SituationReader
         return title is null ? null : new Situation(id, phase, forRoles, title, recipes, doc.At(map));
     }
 
-    private static Recipe? ReadRecipe(YamlDocument doc, YamlNode node, string situationId, IReadOnlyList<string> languages)
+    private static Recipe? ReadRecipe(YamlFile doc, YamlNode node, string situationId, IReadOnlyList<string> languages)
     {
         var map = doc.Mapping(node, $"a recipe of situation '{situationId}'");
         if (map is null)
@@ -53,7 +53,7 @@ internal static class SituationReader
         var regular = doc.Scalar(map, "regularMeetings", owner, required: false);
         if (regular is not null and not "true" and not "false")
         {
-            doc.Report(YamlDocument.Child(map, "regularMeetings")!, $"'regularMeetings' of {owner} must be true or false");
+            doc.Report(YamlFile.Child(map, "regularMeetings")!, $"'regularMeetings' of {owner} must be true or false");
         }
 
         var methods = doc.ScalarList(map, "methods", owner, required: false);

@@ -10,7 +10,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, turns, created_at, updated_at";
+    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at";
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
@@ -31,25 +31,30 @@ public sealed class SqliteConversationStore : IConversationStore
                 situations_seen TEXT NOT NULL,
                 recipes_given   TEXT NOT NULL,
                 deliveries      TEXT NOT NULL DEFAULT '',
+                clarification   TEXT NOT NULL DEFAULT '',
+                misses          INTEGER NOT NULL DEFAULT 0,
                 turns           INTEGER NOT NULL,
                 created_at      TEXT NOT NULL,
                 updated_at      TEXT NOT NULL
             );
             """);
         database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
+        database.AddColumnIfMissing("conversations", "clarification", "TEXT NOT NULL DEFAULT ''");
+        database.AddColumnIfMissing("conversations", "misses", "INTEGER NOT NULL DEFAULT 0");
 
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
-            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $turns, $created, $updated)
+            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
                 history = excluded.history, situations_seen = excluded.situations_seen,
                 recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
+                clarification = excluded.clarification, misses = excluded.misses,
                 turns = excluded.turns, updated_at = excluded.updated_at
             """,
-            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$turns", "$created", "$updated");
+            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated");
         _move = database.Prepare(
             "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
             "$from", "$to");
@@ -80,7 +85,7 @@ public sealed class SqliteConversationStore : IConversationStore
             return null;
         }
 
-        return new Conversation(conversationId, reader.GetString(0), reader.GetString(3), ParseInstant(reader.GetString(9)))
+        return new Conversation(conversationId, reader.GetString(0), reader.GetString(3), ParseInstant(reader.GetString(11)))
         {
             Role = reader.IsDBNull(1) ? null : reader.GetString(1),
             Phase = reader.IsDBNull(2) ? null : reader.GetString(2),
@@ -88,8 +93,10 @@ public sealed class SqliteConversationStore : IConversationStore
             SituationsSeen = Split(reader.GetString(5)),
             RecipesGiven = Split(reader.GetString(6)),
             Deliveries = Split(reader.GetString(7)),
-            Turns = reader.GetInt32(8),
-            UpdatedAt = ParseInstant(reader.GetString(10)),
+            Clarification = Split(reader.GetString(8)),
+            Misses = reader.GetInt32(9),
+            Turns = reader.GetInt32(10),
+            UpdatedAt = ParseInstant(reader.GetString(12)),
         };
     }
 
@@ -105,9 +112,11 @@ public sealed class SqliteConversationStore : IConversationStore
         p[6].Value = string.Join('\n', conversation.SituationsSeen);
         p[7].Value = string.Join('\n', conversation.RecipesGiven);
         p[8].Value = string.Join('\n', conversation.Deliveries);
-        p[9].Value = conversation.Turns;
-        p[10].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-        p[11].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        p[9].Value = string.Join('\n', conversation.Clarification);
+        p[10].Value = conversation.Misses;
+        p[11].Value = conversation.Turns;
+        p[12].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
+        p[13].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
         _save.ExecuteNonQuery();
     }
 

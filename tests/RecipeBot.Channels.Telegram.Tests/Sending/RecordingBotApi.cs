@@ -4,15 +4,18 @@ using RecipeBot.Channels.Telegram.Api;
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
 /// <summary>
-/// A Bot API that answers sendMessage at once, records every request with the clock's time, and fails the
-/// next requests to a chat with whatever a test queued for it.
+/// A Bot API that answers sendMessage at once (or after a delay a test asked for), records every request with
+/// the clock's time when it started, and fails the next requests to a chat with whatever a test queued for it.
 /// </summary>
 internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
 {
     private readonly Lock _gate = new();
     private readonly List<SentRequest> _requests = [];
     private readonly ConcurrentDictionary<long, ConcurrentQueue<Exception>> _failures = new();
+    private readonly ConcurrentDictionary<long, TimeSpan> _delays = new();
     private long _lastMessageId;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public IReadOnlyList<SentRequest> Requests
     {
@@ -25,6 +28,9 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
         }
     }
 
+    /// <summary>The most delayed requests that were unanswered at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
     public IReadOnlyList<SentRequest> Delivered => [.. Requests.Where(request => request.Failure is null)];
 
     public void FailNext(long chatId, params Exception[] failures)
@@ -36,8 +42,16 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
         }
     }
 
+    /// <summary>Makes the next request to <paramref name="chatId"/> take <paramref name="delay"/> of the clock's time.</summary>
+    public void DelayNext(long chatId, TimeSpan delay) => _delays[chatId] = delay;
+
     public Task<TelegramMessage> SendMessageAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken)
     {
+        if (_delays.TryRemove(chatId, out var delay))
+        {
+            return AnswerLaterAsync(chatId, htmlText, replyMarkup, delay, cancellationToken);
+        }
+
         Exception? failure = null;
         if (_failures.TryGetValue(chatId, out var queue))
         {
@@ -52,6 +66,31 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
         return failure is null
             ? Task.FromResult(new TelegramMessage(Interlocked.Increment(ref _lastMessageId), new TelegramChat(chatId, "private"), 0))
             : Task.FromException<TelegramMessage>(failure);
+    }
+
+    private async Task<TelegramMessage> AnswerLaterAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, inFlight);
+        try
+        {
+            var answer = SendMessageAsync(chatId, htmlText, replyMarkup, cancellationToken);
+            await Task.Delay(delay, time, cancellationToken);
+            return await answer;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+        {
+            current = seen;
+        }
     }
 
     public Task<TelegramUser> GetMeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -93,6 +93,44 @@ public sealed class TelegramSenderLimitTests
     }
 
     [Fact]
+    public async Task DifferentChats_AreSentConcurrently_UpToMaxConcurrentRequests()
+    {
+        // Arrange
+        await using var harness = new SenderHarness();
+        for (var chat = 1; chat <= 40; chat++)
+        {
+            harness.Api.DelayNext(chat, TimeSpan.FromMilliseconds(500));
+            await harness.EnqueueAsync(chat, "hello");
+        }
+
+        // Act
+        await harness.StartAsync();
+        await harness.RunUntilIdleAsync();
+
+        // Assert
+        Assert.Equal(40, harness.Api.Delivered.Count);
+        Assert.Equal(harness.Limits.MaxConcurrentRequests, harness.Api.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task SlowRequest_CountsAgainstTheLimitsUntilItsAnswerComesBack()
+    {
+        // Arrange: it may have reached Telegram only just before its answer, so the window runs from there.
+        await using var harness = new SenderHarness(new TelegramSendLimits { GlobalPerSecond = 1 });
+        harness.Api.DelayNext(1, TimeSpan.FromMilliseconds(800));
+        await harness.EnqueueAsync(1, "slow");
+        await harness.EnqueueAsync(2, "next");
+
+        // Act
+        await harness.StartAsync();
+        await harness.RunUntilIdleAsync();
+
+        // Assert
+        var next = harness.Api.Delivered.Single(request => request.ChatId == 2);
+        Assert.InRange(next.At - SenderHarness.Start, TimeSpan.FromMilliseconds(1800), TimeSpan.FromMilliseconds(1800) + Slack);
+    }
+
+    [Fact]
     public async Task MessagesOfEachChat_AreSentInTheOrderTheyWereQueued()
     {
         // Arrange

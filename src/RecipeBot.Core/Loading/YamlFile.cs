@@ -8,7 +8,7 @@ namespace RecipeBot.Core.Loading;
 /// Reads one YAML file through the representation model, so that every problem can name
 /// the line it is on. Readers never throw on bad content: they record a problem and return null.
 /// </summary>
-internal sealed class YamlDocument(string relativePath, ICollection<ContentProblem> problems)
+internal sealed class YamlFile(string relativePath, ICollection<ContentProblem> problems)
 {
     public string Path { get; } = relativePath;
 

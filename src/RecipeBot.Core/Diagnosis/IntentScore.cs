@@ -1,0 +1,3 @@
+namespace RecipeBot.Core.Diagnosis;
+
+public sealed record IntentScore(string Intent, float Confidence);
