@@ -66,7 +66,7 @@ public class TurnBenchmarks
         return engine.HandleAsync(message, CancellationToken.None);
     }
 
-    private static string FindDialogs()
+    internal static string FindDialogs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,9 +1,9 @@
 namespace RecipeBot.LoadDriver;
 
 /// <summary>
-/// The walk a simulated user repeats: /start, language, role, phase, a situation, another one, back, /help,
-/// a situation typed as text, back, back, and round again. Users differ in language, role, phase and
-/// situations, so every state, text and recipe of the flow is exercised.
+/// The walk a simulated user repeats: language, role, phase, a situation, another one, back, /help, a situation
+/// typed as text, back, back, /start, and round again. Users differ in language, role, phase and situations, so
+/// every state, text and recipe of the flow is exercised.
 /// </summary>
 public static class ConversationScript
 {
@@ -18,8 +18,15 @@ public static class ConversationScript
         ["open-and-steady"],
     ];
 
-    /// <summary>The steps of user <paramref name="index"/>; every pressed button is one the bot's previous reply offers.</summary>
-    public static ScriptStep[] For(int index)
+    /// <summary>
+    /// How user <paramref name="index"/> begins: /start and a few /help, a different number for each user, so that
+    /// users started together are at different steps of <see cref="Cycle"/> from the first round on.
+    /// </summary>
+    public static ScriptStep[] Opening(int index) =>
+        [ScriptStep.Type("/start"), .. Enumerable.Repeat(ScriptStep.Type("/help"), index % Cycle(index).Length)];
+
+    /// <summary>What user <paramref name="index"/> repeats after the opening; every pressed button is one the bot's previous reply offers.</summary>
+    public static ScriptStep[] Cycle(int index)
     {
         var language = Languages[index % 3];
         var role = Roles[index / 3 % 3];
@@ -27,9 +34,8 @@ public static class ConversationScript
         var situations = Situations[phase];
         var first = situations[index / 27 % situations.Length];
         var second = situations[(index / 27 + 1) % situations.Length];
-        ScriptStep[] opening =
+        ScriptStep[] choices =
         [
-            ScriptStep.Type("/start"),
             ScriptStep.Press(language),
             ScriptStep.Press(role),
             ScriptStep.Press(Phases[phase]),
@@ -47,7 +53,8 @@ public static class ConversationScript
             ScriptStep.Type(first),
             ScriptStep.Press("back"),
             ScriptStep.Press("back"),
+            ScriptStep.Type("/start"),
         ];
-        return [.. opening, .. middle, .. closing];
+        return [.. choices, .. middle, .. closing];
     }
 }

@@ -43,9 +43,15 @@ public static class LoadReport
         Row(output, "SQLite file + WAL at end of window", Invariant($"{r.DatabaseBytes / 1024.0 / 1024.0:0.0} MB"));
         Row(output, "process peak working set", Invariant($"{r.PeakWorkingSetBytes / 1024.0 / 1024.0:0} MB"));
         Row(output, "process CPU in window (share of all cores)", Invariant($"{r.CpuShare:P0}"));
+        if (SchedulerStatistics.IsAvailable)
+        {
+            Row(output, "threads ready but waiting for a core (core-seconds per second)", Invariant($"{r.Scheduler.Waiting.TotalSeconds / r.MeasuredSeconds:0.00}"));
+        }
+
         Row(output, "process CPU per update (bot + fake + users)", Invariant($"{r.CpuMicrosecondsPerUpdate:0} µs"));
         Row(output, "allocated per update (bot + fake + users)", Invariant($"{r.AllocatedKilobytesPerUpdate:0} KB"));
         Row(output, "GCs in window (gen0/1/2)", Invariant($"{r.Gen0}/{r.Gen1}/{r.Gen2}"));
+        Row(output, "Bot API calls: sendMessage / answerCallbackQuery / editMessageReplyMarkup", Invariant($"{r.Fake.SendMessages:N0} / {s.CallbackAnswers:N0} / {r.Fake.Edits:N0}"));
         Row(output, "mean sendMessage body", Invariant($"{r.Fake.SendMessageBytes:N0} bytes"));
         if (!o.UsesWebhook)
         {

@@ -36,6 +36,9 @@ public sealed record LoadResult
     /// <summary>The process's CPU time (bot, fake and users together) over the measured window.</summary>
     public required TimeSpan CpuTime { get; init; }
 
+    /// <summary>Over the window: the threads' time on a core and time ready but waiting for one (Linux only).</summary>
+    public SchedulerStatistics Scheduler { get; init; }
+
     /// <summary>The CPU time as a share of all cores.</summary>
     public double CpuShare => CpuTime / (TimeSpan.FromSeconds(MeasuredSeconds) * Environment.ProcessorCount);
 

@@ -67,6 +67,7 @@ public static class LoadRun
 
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            var scheduler = SchedulerStatistics.Read();
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var allocated = GC.GetTotalAllocatedBytes();
             var from = LoadSession.Now();
@@ -76,6 +77,7 @@ public static class LoadRun
             session.EndMeasuring(to);
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
+            scheduler = SchedulerStatistics.Read() - scheduler;
             allocated = GC.GetTotalAllocatedBytes() - allocated;
             var collections = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
             var databaseBytes = DatabaseCheck.FileBytes(databasePath);
@@ -104,6 +106,7 @@ public static class LoadRun
                 Database = null,
                 DatabaseBytes = databaseBytes,
                 CpuTime = cpu,
+                Scheduler = scheduler,
                 AllocatedBytes = allocated,
                 Gen0 = collections.Item1,
                 Gen1 = collections.Item2,

@@ -40,7 +40,7 @@ public sealed class LoadSession
     /// <summary>Reply latency: update made available → sendMessage received.</summary>
     public LatencySamples Latency { get; } = new();
 
-    /// <summary>Update made available → taken by the bot (getUpdates served it / the webhook answered).</summary>
+    /// <summary>Update made available → taken by the bot (getUpdates served it / the webhook post started).</summary>
     public LatencySamples Intake { get; } = new();
 
     /// <summary>Button presses: taken by the bot → answerCallbackQuery received (inbox write, processor pick-up).</summary>
@@ -51,6 +51,12 @@ public sealed class LoadSession
 
     /// <summary>Typed messages: taken by the bot → sendMessage.</summary>
     public LatencySamples TextToReply { get; } = new();
+
+    /// <summary>Polling: from getUpdates answering with updates to the bot's next getUpdates (storing the batch in the inbox).</summary>
+    public LatencySamples PollGap { get; } = new();
+
+    /// <summary>Webhook: a post's start to its 200 (reading the update, storing it in the inbox).</summary>
+    public LatencySamples WebhookPost { get; } = new();
 
     public long UpdatesSent => Interlocked.Read(ref _sent);
 
@@ -69,6 +75,7 @@ public sealed class LoadSession
 
     public long UnknownChats => Interlocked.Read(ref _unknownChats);
 
+    /// <summary>answerCallbackQuery calls seen.</summary>
     public long CallbackAnswers => Interlocked.Read(ref _callbackAnswers);
 
     /// <summary>Every user sends their first update: all at once, or spread over one pause when users think.</summary>
@@ -86,12 +93,6 @@ public sealed class LoadSession
             }
         }
     }
-
-    /// <summary>Polling: from getUpdates answering with updates to the bot's next getUpdates (storing the batch in the inbox).</summary>
-    public LatencySamples PollGap { get; } = new();
-
-    /// <summary>Webhook: a post's start to its 200 (reading the update, storing it in the inbox).</summary>
-    public LatencySamples WebhookPost { get; } = new();
 
     public bool IsMeasuring(long now) => now >= Volatile.Read(ref _measureFrom) && now < Volatile.Read(ref _measureTo);
 

@@ -6,7 +6,8 @@ namespace RecipeBot.LoadDriver;
 /// </summary>
 public sealed class SimulatedUser(int index, long chatId)
 {
-    private readonly ScriptStep[] _script = ConversationScript.For(index);
+    private readonly ScriptStep[] _opening = ConversationScript.Opening(index);
+    private readonly ScriptStep[] _cycle = ConversationScript.Cycle(index);
     private int _step;
     private long _messageId;
 
@@ -24,13 +25,16 @@ public sealed class SimulatedUser(int index, long chatId)
 
     public long PendingUpdateId { get; private set; }
 
-    /// <summary>When the bot took the update (getUpdates served it, or the webhook answered 200); 0 until then.</summary>
+    /// <summary>When the bot took the update (getUpdates served it, or its webhook post started); 0 until then.</summary>
     public long ServedAt { get; set; }
 
     /// <summary>When the bot answered the callback query (the handler started on the update); 0 until then.</summary>
     public long CallbackAnsweredAt { get; set; }
 
-    public bool PendingIsText => _script[_step].IsText;
+    public bool PendingIsText => Current.IsText;
+
+    /// <summary>The opening's steps, then the cycle's over and over.</summary>
+    private ScriptStep Current => _step < _opening.Length ? _opening[_step] : _cycle[_step - _opening.Length];
 
     /// <summary>The message id for the next message in this chat, shared by the user's and the bot's messages.</summary>
     public long NextMessageId() => ++_messageId;
@@ -43,7 +47,7 @@ public sealed class SimulatedUser(int index, long chatId)
         SentAt = now;
         ServedAt = 0;
         CallbackAnsweredAt = 0;
-        var step = _script[_step];
+        var step = Current;
         // A button press refers to the bot's latest message; a typed message is a new one.
         var messageId = step.IsText ? NextMessageId() : _messageId;
         return UpdateJson.Render(updateId, ChatId, Language, messageId, step);
@@ -56,14 +60,15 @@ public sealed class SimulatedUser(int index, long chatId)
     public bool Advance(IReadOnlyList<string> keyboard)
     {
         Awaiting = false;
-        _step = (_step + 1) % _script.Length;
-        var next = _script[_step];
+        _step = _step + 1 < _opening.Length + _cycle.Length ? _step + 1 : _opening.Length;
+        var next = Current;
         if (next.IsText || keyboard.Contains(next.Value))
         {
             return true;
         }
 
-        _step = 0;
+        // The cycle ends with /start.
+        _step = _opening.Length + _cycle.Length - 1;
         return false;
     }
 }

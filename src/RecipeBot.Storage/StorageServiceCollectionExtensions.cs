@@ -11,7 +11,7 @@ namespace RecipeBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers conversation state and channel bookkeeping (chat status, cursors, inbox) on the
+    /// Registers conversation state and channel bookkeeping (chat status, cursors, inbox, conversation references) on the
     /// provider chosen by <see cref="StorageOptions.Provider"/>.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
@@ -31,6 +31,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);
+        services.AddSingleton<IConversationReferenceStore>(provider => IsMemory(provider)
+            ? new InMemoryConversationReferenceStore()
+            : new SqliteConversationReferenceStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RecipeBot.Channels.Teams;
+using RecipeBot.Channels.Teams.Receiving;
 using RecipeBot.Channels.Telegram;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Core;
+using RecipeBot.Core.Engine;
 using RecipeBot.Storage;
 
 namespace RecipeBot;
@@ -26,7 +29,9 @@ public static class BotApplication
         builder.Services.AddStorage();
         // Telegram: long polling or webhook, when a token is configured.
         var telegram = builder.Services.AddTelegram(builder.Configuration);
-        if (!telegram)
+        // Microsoft Teams (Bot Framework): /api/messages, when an app id (or the Emulator) is configured.
+        var teams = builder.Services.AddTeams(builder.Configuration);
+        if (!telegram && !teams)
         {
             return null;
         }
@@ -34,12 +39,21 @@ public static class BotApplication
         var app = builder.Build();
         // Liveness for load balancers and monitoring.
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        if (app.Services.GetRequiredService<TelegramOptions>().UsesWebhook)
+        if (telegram && app.Services.GetRequiredService<TelegramOptions>().UsesWebhook)
         {
             // Telegram's webhook posts.
             app.MapTelegramWebhook();
         }
 
+        if (teams)
+        {
+            // The Bot Connector's activities.
+            app.MapTeams();
+        }
+
+        // Load the content and train (or load) the free-text model now, not on the first message:
+        // a slow first turn would make Teams redeliver and Telegram users wait.
+        app.Services.GetRequiredService<RecipeEngine>();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public static class Cli
 
         Usage: RecipeBot <command> [options]
 
-          run                            run the bot on its configured channels (Telegram) with HTTP endpoints
+          run                            run the bot on its configured channels (Telegram, Teams) with HTTP endpoints
           chat [--jsonl] [--chat <id>]   talk to the bot in the terminal (SQLite, no tokens needed);
                                          --jsonl: one JSON object per line in and out, for scripts
           diagnose --jsonl               phrases in ({"text": "..."} per line), intent and confidence out
@@ -20,7 +20,7 @@ public static class Cli
           graph [--content <dir>]        print the conversation flow as a Mermaid state diagram
 
         Settings come from appsettings.json and environment variables (e.g. Storage__SqlitePath,
-        Telegram__BotToken).
+        Telegram__BotToken, Teams__AppId).
         """;
 
     public static async Task<int> RunAsync(string[] args)

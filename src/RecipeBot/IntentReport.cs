@@ -33,7 +33,7 @@ internal static class IntentReport
             var cv = crossValidated.Where(o => language == "all" || o.Example.Language == language).ToList();
             var ev = evaluated.Where(o => language == "all" || o.Example.Language == language).ToList();
             var acted = ev.Where(o => o.Diagnosis.Confidence >= model.Thresholds.Accept).ToList();
-            var asked = ev.Count(o => o.Diagnosis.Confidence < model.Thresholds.Accept && o.Diagnosis.Confidence >= model.Thresholds.Clarify);
+            var asked = ev.Count(o => o.Diagnosis.Confidence < model.Thresholds.Accept && o.Diagnosis.Confidence >= model.Thresholds.Clarify && o.Diagnosis.Intent != Intents.None);
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {language} | {Percent(IntentEvaluation.Accuracy(cv))} | {Percent(IntentEvaluation.Accuracy(ev))} | {Percent(ev.Count == 0 ? 0 : (double)ev.Count(o => o.InTopTwo) / ev.Count)} | {Percent(Share(acted.Count, ev.Count))} | {Percent(Share(asked, ev.Count))} | {Percent(IntentEvaluation.Accuracy(acted))} |");
         }

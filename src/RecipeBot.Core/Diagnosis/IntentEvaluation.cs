@@ -24,10 +24,16 @@ public static class IntentEvaluation
     public static IReadOnlyList<Outcome> CrossValidate(IReadOnlyList<IntentExample> examples, IReadOnlyList<string> intents, int folds)
     {
         var fold = new int[examples.Count];
-        foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => (examples[i].Language, examples[i].Intent)))
+        // A fixed seed per group (not string.GetHashCode, which changes per process): the same examples give the same folds.
+        var groups = Enumerable.Range(0, examples.Count)
+            .GroupBy(i => (examples[i].Language, examples[i].Intent))
+            .OrderBy(g => g.Key.Language, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Intent, StringComparer.Ordinal)
+            .ToList();
+        for (var g = 0; g < groups.Count; g++)
         {
-            var members = group.ToArray();
-            new Random(HashCode.Combine(group.Key.Language.Length, group.Key.Intent.Length, members.Length)).Shuffle(members);
+            var members = groups[g].ToArray();
+            new Random(1000 + g).Shuffle(members);
             for (var j = 0; j < members.Length; j++)
             {
                 fold[members[j]] = j % folds;
