@@ -84,6 +84,18 @@ public sealed class FreeTextTests
     }
 
     [Fact]
+    public async Task AnEarlierClarificationButton_PressedLater_StillLeadsToItsSituation()
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync("en");
+
+        var reply = await _bot.SayAsync(RecipeEngine.IntentChoicePrefix + "planning/priorities");
+
+        Assert.Equal("planning/priorities", reply.State);
+        Assert.NotEmpty(reply.Recipes);
+    }
+
+    [Fact]
     public async Task OffTopicText_IsNotGuessedAt()
     {
         await _bot.SayAsync("/start");

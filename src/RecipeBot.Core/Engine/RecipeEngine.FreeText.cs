@@ -15,6 +15,14 @@ public sealed partial class RecipeEngine
 
     private async ValueTask<OutgoingMessage> FreeTextAsync(Conversations.Conversation conversation, string text, bool isNew)
     {
+        // A button of an earlier "did you mean …?" question, pressed later, still means what it said.
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith(IntentChoicePrefix, StringComparison.Ordinal)
+            && trimmed[IntentChoicePrefix.Length..] is var earlier && IsClarifiable(earlier))
+        {
+            return await ActAsync(conversation, earlier, isNew).ConfigureAwait(false);
+        }
+
         if (diagnoser is null || text.Trim().Length == 0)
         {
             return isNew ? Full(conversation) : Miss(conversation);

@@ -94,6 +94,8 @@ public sealed partial class RecipeEngine(
         var trimmed = text.AsSpan().Trim();
         if (trimmed.StartsWith("/"))
         {
+            // A command ends any "did you mean …?" question.
+            conversation.Clarification.Clear();
             return Command(conversation, trimmed[1..]);
         }
 
