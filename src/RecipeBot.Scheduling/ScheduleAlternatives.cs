@@ -1,0 +1,109 @@
+using System.Globalization;
+using Invalid = RecipeBot.Scheduling.ScheduleParseResult.Invalid;
+
+namespace RecipeBot.Scheduling;
+
+/// <summary>Turns what the grammar found into one schedule, or into the readings the user must choose from.</summary>
+internal static class ScheduleAlternatives
+{
+    public const string EveryNthWeekKey = "schedule.every-nth-week";
+    public const string NthWeekdayOfMonthKey = "schedule.nth-weekday-of-month";
+    public const string OnceKey = "schedule.once";
+    public const string WeeklyKey = "schedule.weekly";
+
+    public static ScheduleParseResult Build(ScheduleShape shape, FirstDateFinder finder, string timeZone, string? title, string? place)
+    {
+        MeetingSchedule Schedule(string rule, DateOnly first) => new(rule, shape.StartTime, first, timeZone, title, place);
+
+        DateOnly? from = null;
+        if (shape.Date is { } phrase)
+        {
+            if (ResolveDate(phrase, finder) is not { } date)
+            {
+                // 2028 is a leap year, so without a year only impossible dates such as 31 April are invalid.
+                return Invalid.Of(IsValid(phrase, phrase.Year ?? 2028) ? ScheduleErrorCodes.PastDate : ScheduleErrorCodes.InvalidDate);
+            }
+
+            if (!shape.Recurring || shape.Weekdays.Count == 0)
+            {
+                return shape.Weekdays.Count > 0 && !shape.Weekdays.Contains(date.DayOfWeek)
+                    ? Invalid.Of(ScheduleErrorCodes.InvalidDate)
+                    : new ScheduleParseResult.Success(Schedule(string.Empty, date));
+            }
+
+            // "every Monday from 5 January": the date only says when the series begins.
+            from = date;
+        }
+
+        var days = string.Join(",", shape.Weekdays.Select(Code));
+        if (shape.Ordinal is { } ordinal)
+        {
+            var weekday = shape.Weekdays[0];
+            var monthly = Schedule(
+                $"FREQ=MONTHLY;BYDAY={ordinal.ToString(CultureInfo.InvariantCulture)}{days}",
+                finder.First(d => FirstDateFinder.IsNthWeekdayOfMonth(d, weekday, ordinal), from));
+            if (shape.Monthly || ordinal is 1 or -1 or 5)
+            {
+                return new ScheduleParseResult.Success(monthly);
+            }
+
+            // "every second Tuesday" is every other Tuesday to some and the 2nd Tuesday of the month to others.
+            var everyNthWeek = Schedule(WeeklyRule(ordinal, days), finder.First(d => d.DayOfWeek == weekday, from));
+            return new ScheduleParseResult.Ambiguous([new(EveryNthWeekKey, everyNthWeek), new(NthWeekdayOfMonthKey, monthly)]);
+        }
+
+        if (shape.Monthly)
+        {
+            // "every month on Monday" names no week of the month.
+            return Invalid.Of(ScheduleErrorCodes.Unrecognised);
+        }
+
+        var weekly = Schedule(WeeklyRule(shape.Interval ?? 1, days), finder.First(d => shape.Weekdays.Contains(d.DayOfWeek), from));
+        if (shape.Recurring || shape.Weekdays.Count > 1)
+        {
+            return new ScheduleParseResult.Success(weekly);
+        }
+
+        // "on Monday at 10" may mean this Monday only.
+        var once = Schedule(string.Empty, weekly.FirstDate);
+        return new ScheduleParseResult.Ambiguous([new(OnceKey, once), new(WeeklyKey, weekly)]);
+    }
+
+    private static string WeeklyRule(int interval, string days) =>
+        interval > 1 ? $"FREQ=WEEKLY;INTERVAL={interval.ToString(CultureInfo.InvariantCulture)};BYDAY={days}" : $"FREQ=WEEKLY;BYDAY={days}";
+
+    private static DateOnly? ResolveDate(DatePhrase phrase, FirstDateFinder finder)
+    {
+        if (phrase.Year is { } year)
+        {
+            return IsValid(phrase, year) && finder.IsUpcoming(new DateOnly(year, phrase.Month, phrase.Day))
+                ? new DateOnly(year, phrase.Month, phrase.Day)
+                : null;
+        }
+
+        // Without a year the user means the next such date; 29 February may be years away.
+        for (var candidate = finder.Today.Year; candidate <= finder.Today.Year + 8; candidate++)
+        {
+            if (IsValid(phrase, candidate) && finder.IsUpcoming(new DateOnly(candidate, phrase.Month, phrase.Day)))
+            {
+                return new DateOnly(candidate, phrase.Month, phrase.Day);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsValid(DatePhrase phrase, int year) =>
+        phrase.Month is >= 1 and <= 12 && year is >= 1 and <= 9999 && phrase.Day >= 1 && phrase.Day <= DateTime.DaysInMonth(year, phrase.Month);
+
+    private static string Code(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "MO",
+        DayOfWeek.Tuesday => "TU",
+        DayOfWeek.Wednesday => "WE",
+        DayOfWeek.Thursday => "TH",
+        DayOfWeek.Friday => "FR",
+        DayOfWeek.Saturday => "SA",
+        _ => "SU",
+    };
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace RecipeBot.Scheduling;
+
+/// <summary>
+/// The words of one language. Patterns are written naturally and folded like the input, and each
+/// is matched against folded text; named groups: d, mon, y (dates), h, m, ap (times), n (counts), ord, wd.
+/// </summary>
+internal sealed class ScheduleLexicon
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    public ScheduleLexicon(
+        string[] weekdays,
+        (string Pattern, int Value)[] ordinals,
+        string[] months,
+        string[] datePatterns,
+        string[] timePatterns,
+        (string Pattern, int Value)[] intervalPatterns,
+        string monthMarker,
+        string recurrenceMarker,
+        string recurringWeekdayForm,
+        IReadOnlyDictionary<string, int> numberWords,
+        string eveningWords,
+        string morningWords,
+        string placePattern,
+        string[] fillers)
+    {
+        Weekdays = weekdays.Select(w => Build(@"\b(?:" + w + @")\b")).ToArray();
+        Ordinals = ordinals.Select(o => (Build(@"\b(?:" + o.Pattern + @")$"), o.Value)).ToArray();
+        var ordinalAlternatives = string.Join("|", ordinals.Select(o => o.Pattern));
+        var weekdayAlternatives = string.Join("|", weekdays);
+        OrdinalWeekday = Build(@"\b(?<ord>" + ordinalAlternatives + @")\s+(?<wd>" + weekdayAlternatives + @")\b");
+        Months = months.Select(m => Build(@"^(?:" + m + ")")).ToArray();
+        var monthAlternatives = string.Join("|", months);
+        Dates = datePatterns.Select(p => Build(p.Replace("MONTH", monthAlternatives, StringComparison.Ordinal))).ToArray();
+        Times = timePatterns.Select(Build).ToArray();
+        Intervals = intervalPatterns.Select(i => (Build(i.Pattern), i.Value)).ToArray();
+        MonthMarker = Build(monthMarker);
+        RecurrenceMarker = Build(recurrenceMarker);
+        RecurringWeekdayForm = Build(recurringWeekdayForm);
+        NumberWords = numberWords.ToDictionary(p => TextFolding.Fold(p.Key), p => p.Value);
+        EveningWords = Build(@"^(?:" + eveningWords + ")$");
+        MorningWords = Build(@"^(?:" + morningWords + ")$");
+        Place = Build(placePattern);
+        Fillers = fillers.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Regex> Weekdays { get; }
+
+    public IReadOnlyList<(Regex Pattern, int Value)> Ordinals { get; }
+
+    public Regex OrdinalWeekday { get; }
+
+    public IReadOnlyList<Regex> Months { get; }
+
+    public IReadOnlyList<Regex> Dates { get; }
+
+    public IReadOnlyList<Regex> Times { get; }
+
+    public IReadOnlyList<(Regex Pattern, int Value)> Intervals { get; }
+
+    public Regex MonthMarker { get; }
+
+    public Regex RecurrenceMarker { get; }
+
+    public Regex RecurringWeekdayForm { get; }
+
+    public IReadOnlyDictionary<string, int> NumberWords { get; }
+
+    public Regex EveningWords { get; }
+
+    public Regex MorningWords { get; }
+
+    /// <summary>Matches a leftover phrase that names a place; group <c>place</c> is the place itself.</summary>
+    public Regex Place { get; }
+
+    public IReadOnlySet<string> Fillers { get; }
+
+    public static ScheduleLexicon? For(string language) =>
+        language.Split('-', '_')[0].ToLowerInvariant() switch
+        {
+            "en" => EnglishLexicon.Instance,
+            "et" => EstonianLexicon.Instance,
+            "ru" => RussianLexicon.Instance,
+            _ => null,
+        };
+
+    public int? Number(string text) =>
+        int.TryParse(text, out var n) ? n : NumberWords.TryGetValue(text, out var w) ? w : null;
+
+    private static Regex Build(string pattern) => new(TextFolding.Fold(pattern), Options);
+}
