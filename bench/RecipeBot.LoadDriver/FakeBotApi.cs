@@ -27,6 +27,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly LoadSession _session;
+    private readonly TimeSpan _delay;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _polls;
     private long _served;
@@ -35,10 +36,11 @@ public sealed class FakeBotApi : IAsyncDisposable
     private long _sendMessageBytes;
     private long _lastBatchServedAt;
 
-    private FakeBotApi(WebApplication app, LoadSession session)
+    private FakeBotApi(WebApplication app, LoadSession session, TimeSpan delay)
     {
         _app = app;
         _session = session;
+        _delay = delay;
         Queue = new UpdateQueue(session);
     }
 
@@ -61,7 +63,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Mean sendMessage request body, in bytes.</summary>
     public double SendMessageBytes => SendMessages == 0 ? 0 : (double)Interlocked.Read(ref _sendMessageBytes) / SendMessages;
 
-    public static async Task<FakeBotApi> StartAsync(LoadSession session, CancellationToken cancellationToken)
+    /// <summary>Starts the fake; <paramref name="delay"/> holds every answer except getUpdates, like Telegram's round trip.</summary>
+    public static async Task<FakeBotApi> StartAsync(LoadSession session, TimeSpan delay, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -71,7 +74,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeBotApi(app, session);
+        var fake = new FakeBotApi(app, session, delay);
         app.Run(fake.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         fake.BaseUrl = new Uri(app.Urls.Single());
@@ -88,7 +91,13 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
 
-        switch (path[Prefix.Length..])
+        var method = path[Prefix.Length..];
+        if (_delay > TimeSpan.Zero && method != "getUpdates")
+        {
+            await Task.Delay(_delay, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        switch (method)
         {
             case "sendMessage":
                 await SendMessageAsync(context, arrived).ConfigureAwait(false);

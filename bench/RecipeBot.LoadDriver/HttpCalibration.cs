@@ -18,7 +18,7 @@ public static class HttpCalibration
     {
         // Calls for chats the session does not know: the fake answers them as usual and only counts them.
         var session = new LoadSession(0);
-        await using var fake = await FakeBotApi.StartAsync(session, cancellationToken).ConfigureAwait(false);
+        await using var fake = await FakeBotApi.StartAsync(session, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         var client = new TelegramBotClient(http, FakeBotApi.Token, fake.BaseUrl);
         var estonian = string.Concat(Enumerable.Repeat("Kutsuge kokku avatud koosolek &amp; kirjutage üles, mida kuulsite. ", 38));

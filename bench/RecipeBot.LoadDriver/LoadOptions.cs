@@ -14,6 +14,8 @@ public sealed record LoadOptions
           --think-ms <n>              a user's mean pause between a reply and their next update (default 0:
                                       a closed loop at full speed; the pause varies ±50 % so users do not march in step)
           --mode polling|webhook      how updates reach the bot (default polling)
+          --api-delay-ms <n>          the fake holds each Bot API answer (not getUpdates) this long, like
+                                      Telegram's round trip from a real server (default 0: loopback speed)
           --webhook-connections <n>   concurrent webhook posts, Telegram's max_connections (default 40)
           --telegram-limits           keep Telegram's sending limits (default: lifted for a capacity run)
           --keep-db                   keep the SQLite file and print where it is
@@ -30,6 +32,8 @@ public sealed record LoadOptions
     public int ThinkMilliseconds { get; init; }
 
     public string Mode { get; init; } = "polling";
+
+    public int ApiDelayMilliseconds { get; init; }
 
     public int WebhookConnections { get; init; } = 40;
 
@@ -61,6 +65,7 @@ public sealed record LoadOptions
                     "--seconds" => options with { Seconds = Positive(arg, Next()) },
                     "--warmup" => options with { WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--think-ms" => options with { ThinkMilliseconds = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                    "--api-delay-ms" => options with { ApiDelayMilliseconds = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
                     "--mode" => options with { Mode = ModeOf(Next()) },
                     "--webhook-connections" => options with { WebhookConnections = Positive(arg, Next()) },
                     "--telegram-limits" => options with { TelegramLimits = true },

@@ -15,7 +15,8 @@ public static class LoadReport
         var o = r.Options;
         var p99 = s.Latency.Milliseconds(99);
         output.WriteLine();
-        var pauses = o.ThinkMilliseconds == 0 ? "no pauses (closed loop at full speed)" : Invariant($"{o.ThinkMilliseconds} ms mean pause between reply and next update");
+        var pauses = (o.ThinkMilliseconds == 0 ? "no pauses (closed loop at full speed)" : Invariant($"{o.ThinkMilliseconds} ms mean pause between reply and next update"))
+            + (o.ApiDelayMilliseconds == 0 ? string.Empty : Invariant($", Bot API answers delayed {o.ApiDelayMilliseconds} ms"));
         output.WriteLine(Invariant($"### {o.Users} users, {o.Mode}, {pauses}, {r.MeasuredSeconds:0.0} s measured after {o.WarmupSeconds} s warm-up"));
         output.WriteLine();
         output.WriteLine(Invariant($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores; ")
@@ -50,7 +51,7 @@ public static class LoadReport
 
         Row(output, "process CPU per update (bot + fake + users)", Invariant($"{r.CpuMicrosecondsPerUpdate:0} µs"));
         Row(output, "allocated per update (bot + fake + users)", Invariant($"{r.AllocatedKilobytesPerUpdate:0} KB"));
-        Row(output, "GCs in window (gen0/1/2)", Invariant($"{r.Gen0}/{r.Gen1}/{r.Gen2}"));
+        Row(output, "GCs in window (gen0/1/2; a gen1 GC counts as gen0 too)", Invariant($"{r.Gen0}/{r.Gen1}/{r.Gen2}"));
         Row(output, "Bot API calls: sendMessage / answerCallbackQuery / editMessageReplyMarkup", Invariant($"{r.Fake.SendMessages:N0} / {s.CallbackAnswers:N0} / {r.Fake.Edits:N0}"));
         Row(output, "mean sendMessage body", Invariant($"{r.Fake.SendMessageBytes:N0} bytes"));
         if (!o.UsesWebhook)

@@ -42,7 +42,7 @@ public static class LoadRun
     private static async Task<LoadResult> RunAsync(LoadOptions options, string databasePath, TextWriter progress, CancellationToken cancellationToken)
     {
         var session = new LoadSession(options.Users, TimeSpan.FromMilliseconds(options.ThinkMilliseconds));
-        await using var fake = await FakeBotApi.StartAsync(session, cancellationToken).ConfigureAwait(false);
+        await using var fake = await FakeBotApi.StartAsync(session, TimeSpan.FromMilliseconds(options.ApiDelayMilliseconds), cancellationToken).ConfigureAwait(false);
         var app = BotApplication.Create([.. BotArguments(options, fake.BaseUrl, databasePath)])
             ?? throw new InvalidOperationException("The bot did not configure its Telegram channel.");
         WebhookPoster? poster = null;
@@ -61,7 +61,7 @@ public static class LoadRun
                 session.Sink = fake.Queue;
             }
 
-            await progress.WriteLineAsync($"{options.Users} users, {options.Mode}, {options.ThinkMilliseconds} ms pauses: warming up for {options.WarmupSeconds} s, then measuring for {options.Seconds} s").ConfigureAwait(false);
+            await progress.WriteLineAsync($"{options.Users} users, {options.Mode}, {options.ThinkMilliseconds} ms pauses, {options.ApiDelayMilliseconds} ms Bot API delay: warming up for {options.WarmupSeconds} s, then measuring for {options.Seconds} s").ConfigureAwait(false);
             session.Start();
             await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken).ConfigureAwait(false);
 

