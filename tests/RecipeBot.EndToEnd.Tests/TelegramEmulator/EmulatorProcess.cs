@@ -27,8 +27,8 @@ internal sealed class EmulatorProcess : IDisposable
         var directory = FindDirectory();
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "telegram-test-api")))
         {
-            throw new InvalidOperationException(
-                $"telegram-test-api is not installed: run `npm ci` in {directory} (CI's .ci/run does).");
+            // A fresh checkout: install the pinned emulator, so `dotnet test` alone works.
+            await InstallAsync(directory, cancellationToken);
         }
 
         BackgroundProcess process;
@@ -56,6 +56,41 @@ internal sealed class EmulatorProcess : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
+
+    private static async Task InstallAsync(string directory, CancellationToken cancellationToken)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("npm")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        System.Diagnostics.Process npm;
+        try
+        {
+            npm = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (Win32Exception e)
+        {
+            throw new InvalidOperationException($"telegram-test-api is not installed and npm is not on PATH: install Node.js and run `npm ci` in {directory} (CI's .ci/run does).", e);
+        }
+
+        using (npm)
+        {
+            var output = npm.StandardOutput.ReadToEndAsync(cancellationToken);
+            var error = npm.StandardError.ReadToEndAsync(cancellationToken);
+            await npm.WaitForExitAsync(cancellationToken);
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"`npm ci` in {directory} failed ({npm.ExitCode}):\n{await output}\n{await error}");
+            }
+        }
+    }
 
     /// <summary>This folder in the repository (not in bin/): package.json, emulator.js and node_modules live there.</summary>
     private static string FindDirectory()
