@@ -34,32 +34,31 @@ public static class TelegramMessageText
             return at < 0 || string.Equals(command[at..], mention, StringComparison.OrdinalIgnoreCase) ? text : null;
         }
 
+        // A "text_mention" links a user without a username: the bot counts when it is the one linked.
         foreach (var entity in message.Entities ?? [])
         {
-            if (entity.Type == "mention" && entity.Offset + entity.Length <= text.Length
-                && string.Equals(text.Substring(entity.Offset, entity.Length), mention, StringComparison.OrdinalIgnoreCase))
-            {
-                var rest = text.Remove(entity.Offset, entity.Length).Trim();
-                return rest.Length == 0 ? "/help" : rest;
-            }
-
             if (entity.Type == "text_mention" && entity.User?.Id == bot.Id && entity.Offset + entity.Length <= text.Length)
             {
-                var rest = text.Remove(entity.Offset, entity.Length).Trim();
-                return rest.Length == 0 ? "/help" : rest;
+                return WithoutMention(text, entity.Offset, entity.Length);
             }
         }
 
-        // Clients always send a "mention" entity; text without one (a forwarded copy, an emulator) still counts.
+        // "@RecipeBot …" (whether or not the client sent a "mention" entity for it).
         var index = text.IndexOf(mention, StringComparison.OrdinalIgnoreCase);
         var end = index + mention.Length;
         if (index >= 0 && (end == text.Length || !IsUsernameChar(text[end])))
         {
-            var rest = text.Remove(index, mention.Length).Trim();
-            return rest.Length == 0 ? "/help" : rest;
+            return WithoutMention(text, index, mention.Length);
         }
 
         return message.ReplyToMessage?.From?.Id == bot.Id ? text : null;
+    }
+
+    /// <summary>The message without the bot's mention; a bare mention asks for help.</summary>
+    private static string WithoutMention(string text, int start, int length)
+    {
+        var rest = text.Remove(start, length).Trim();
+        return rest.Length == 0 ? "/help" : rest;
     }
 
     private static bool IsUsernameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
