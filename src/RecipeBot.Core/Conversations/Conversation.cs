@@ -53,6 +53,12 @@ public sealed class Conversation
 
     public int Turns { get; set; }
 
+    /// <summary>The IANA time zone meetings are planned in; null means <c>Europe/Tallinn</c>.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>A meeting schedule being made or changed; null when none is.</summary>
+    public Meetings.ScheduleDraft? Draft { get; set; }
+
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -110,6 +116,8 @@ public sealed class Conversation
         Clarification = [.. Clarification],
         Misses = Misses,
         Turns = Turns,
+        TimeZone = TimeZone,
+        Draft = Meetings.ScheduleDraft.FromJson(Draft?.ToJson()),
         UpdatedAt = UpdatedAt,
     };
 }

@@ -4,10 +4,20 @@ namespace RecipeBot.Core.Engine;
 /// <param name="Text">Plain text with line breaks; channels escape it for their markup.</param>
 /// <param name="Recipes">Ids of the recipes this message gives (empty when it gives none).</param>
 /// <param name="State">The conversation's state after the turn.</param>
+/// <param name="Schedule">The meeting schedule this message proposes or confirms, for scripts and calendars.</param>
+/// <param name="Attachment">A file to send with the message (a meeting's <c>.ics</c>).</param>
 public sealed record OutgoingMessage(
     string ConversationId,
     string Text,
     IReadOnlyList<ChoiceView> Choices,
     IReadOnlyList<string> Recipes,
     string State,
-    string Language);
+    string Language,
+    ScheduleView? Schedule = null,
+    MessageAttachment? Attachment = null);
+
+/// <summary>A schedule as the bot understood it: the RRULE (empty for one meeting), its zone and the next three starts.</summary>
+public sealed record ScheduleView(string Rrule, string TimeZone, IReadOnlyList<DateTimeOffset> Next);
+
+/// <summary>A file sent as a document (Telegram) or an attachment (Teams).</summary>
+public sealed record MessageAttachment(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,54 @@
+namespace RecipeBot.Core.Meetings;
+
+/// <summary>
+/// Meetings, next-step prompts and the notification ledger. The ledger holds one row per
+/// notification key (e.g. <c>{meeting}/{occurrence}/{kind}</c>): inserting it is the claim that
+/// makes each notification go out once, across retries, restarts and instances.
+/// </summary>
+public interface IMeetingStore
+{
+    /// <summary>Inserts or replaces the meeting.</summary>
+    ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken);
+
+    ValueTask<Meeting?> GetAsync(string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>The conversation's meetings that are not cancelled, oldest first.</summary>
+    ValueTask<IReadOnlyList<Meeting>> ListAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Every meeting with status Active, oldest first.</summary>
+    ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Pauses every active meeting of the conversation (the chat blocked the bot); returns how many.</summary>
+    ValueTask<IReadOnlyList<Meeting>> PauseAllAsync(string conversationId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Gives a conversation's meetings and next steps a new conversation id (a group became a supergroup).</summary>
+    ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the prompt of (conversation, situation).</summary>
+    ValueTask SaveNextStepAsync(NextStep step, CancellationToken cancellationToken);
+
+    ValueTask<NextStep?> GetNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken);
+
+    ValueTask DeleteNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken);
+
+    /// <summary>Every stored next step, earliest due first.</summary>
+    ValueTask<IReadOnlyList<NextStep>> ListNextStepsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims <paramref name="key"/> by inserting its ledger row with <paramref name="status"/>; false — and
+    /// nothing written — when the key was claimed before. Atomic: of two concurrent callers one wins.
+    /// </summary>
+    ValueTask<bool> TryClaimAsync(string key, string ownerId, DateTimeOffset dueAt, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records what became of a claimed notification.</summary>
+    ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The ledger status of <paramref name="key"/>, or null when it was never claimed.</summary>
+    ValueTask<NotificationStatus?> GetStatusAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Claims still Pending (a crash between claim and send), oldest first.</summary>
+    ValueTask<IReadOnlyList<LedgerEntry>> ListPendingAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One ledger row.</summary>
+public sealed record LedgerEntry(string Key, string OwnerId, DateTimeOffset DueAt, NotificationStatus Status, DateTimeOffset UpdatedAt);

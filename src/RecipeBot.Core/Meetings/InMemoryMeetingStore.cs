@@ -1,0 +1,152 @@
+namespace RecipeBot.Core.Meetings;
+
+/// <summary>Meetings and the ledger in memory: for tests and the storage-less terminal.</summary>
+public sealed class InMemoryMeetingStore : IMeetingStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Meeting> _meetings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), NextStep> _steps = [];
+    private readonly Dictionary<string, LedgerEntry> _ledger = new(StringComparer.Ordinal);
+
+    public ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _meetings[meeting.Id] = meeting;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<Meeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_meetings.GetValueOrDefault(meetingId));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<Meeting>> ListAsync(string conversationId, CancellationToken cancellationToken) =>
+        Select(m => m.ConversationId == conversationId && m.Status != MeetingStatus.Cancelled);
+
+    public ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken) =>
+        Select(m => m.Status == MeetingStatus.Active);
+
+    public ValueTask<IReadOnlyList<Meeting>> PauseAllAsync(string conversationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var paused = _meetings.Values
+                .Where(m => m.ConversationId == conversationId && m.Status == MeetingStatus.Active)
+                .Select(m => m with { Status = MeetingStatus.Paused, UpdatedAt = now })
+                .ToList();
+            foreach (var meeting in paused)
+            {
+                _meetings[meeting.Id] = meeting;
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<Meeting>>(paused);
+        }
+    }
+
+    public ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var meeting in _meetings.Values.Where(m => m.ConversationId == fromConversationId).ToList())
+            {
+                _meetings[meeting.Id] = meeting with { ConversationId = toConversationId };
+            }
+
+            foreach (var (key, step) in _steps.Where(s => s.Key.Item1 == fromConversationId).ToList())
+            {
+                _steps.Remove(key);
+                _steps[(toConversationId, key.Item2)] = step with { ConversationId = toConversationId };
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask SaveNextStepAsync(NextStep step, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _steps[(step.ConversationId, step.SituationId)] = step;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<NextStep?> GetNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_steps.GetValueOrDefault((conversationId, situationId)));
+        }
+    }
+
+    public ValueTask DeleteNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _steps.Remove((conversationId, situationId));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<NextStep>> ListNextStepsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<NextStep>>([.. _steps.Values.OrderBy(s => s.DueAt)]);
+        }
+    }
+
+    public ValueTask<bool> TryClaimAsync(string key, string ownerId, DateTimeOffset dueAt, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_ledger.TryAdd(key, new LedgerEntry(key, ownerId, dueAt, status, now)));
+        }
+    }
+
+    public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_ledger.TryGetValue(key, out var entry))
+            {
+                _ledger[key] = entry with { Status = status, UpdatedAt = now };
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<NotificationStatus?> GetStatusAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_ledger.TryGetValue(key, out var entry) ? entry.Status : (NotificationStatus?)null);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<LedgerEntry>>(
+                [.. _ledger.Values.Where(e => e.Status == NotificationStatus.Pending).OrderBy(e => e.UpdatedAt)]);
+        }
+    }
+
+    private ValueTask<IReadOnlyList<Meeting>> Select(Func<Meeting, bool> predicate)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<Meeting>>([.. _meetings.Values.Where(predicate).OrderBy(m => m.CreatedAt)]);
+        }
+    }
+}

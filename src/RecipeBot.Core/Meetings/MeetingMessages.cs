@@ -1,0 +1,107 @@
+using System.Globalization;
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Flow;
+using RecipeBot.Scheduling;
+
+namespace RecipeBot.Core.Meetings;
+
+/// <summary>
+/// The words of meeting notifications and schedule confirmations, from <c>texts.yaml</c>, in the
+/// meeting's language. Dates are written in the meeting's time zone with our own month and
+/// weekday names, so no culture data of the machine is needed.
+/// </summary>
+public sealed class MeetingMessages(CompiledFlow flow)
+{
+    public const string ReminderKey = "meeting-reminder";
+    public const string ReminderLateKey = "meeting-reminder-late";
+    public const string MinutesKey = "meeting-minutes";
+    public const string MinutesNudgeKey = "meeting-minutes-nudge";
+    public const string MinutesDoneLabelKey = "meeting-minutes-done-label";
+    public const string NextStepKey = "next-step-question";
+    public const string NextStepDoneLabelKey = "next-step-done-label";
+    public const string NextStepStuckLabelKey = "next-step-stuck-label";
+    public const string DateFormatKey = "date-format";
+    public const string DefaultTitleKey = "meeting-default-title";
+    public const string PlaceKey = "meeting-place";
+
+    private static readonly string[] WeekdayCodes = ["su", "mo", "tu", "we", "th", "fr", "sa"];
+
+    /// <summary>The text keys this class needs; the validator requires each.</summary>
+    public static IReadOnlyList<string> RequiredKeys { get; } =
+    [
+        ReminderKey, ReminderLateKey, MinutesKey, MinutesNudgeKey, MinutesDoneLabelKey, NextStepKey,
+        NextStepDoneLabelKey, NextStepStuckLabelKey, DateFormatKey, DefaultTitleKey, PlaceKey,
+        .. WeekdayCodes.Select(c => "weekday-" + c),
+        .. Enumerable.Range(1, 12).Select(m => "month-" + m.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>"Reminder: {title} — {when}{place}"; <paramref name="late"/> says it comes after its time.</summary>
+    public OutgoingMessage Reminder(Meeting meeting, DateTimeOffset occurrence, bool late)
+    {
+        var text = Text(late ? ReminderLateKey : ReminderKey, meeting.Language)
+            .Replace("{title}", Title(meeting), StringComparison.Ordinal)
+            .Replace("{when}", When(occurrence, meeting.Schedule.TimeZone, meeting.Language), StringComparison.Ordinal)
+            .Replace("{place}", Place(meeting), StringComparison.Ordinal);
+        return Message(meeting.ConversationId, meeting.Language, text, []);
+    }
+
+    /// <summary>After a meeting: publish the minutes (arguments for and against, the decision), with a "done" button.</summary>
+    public OutgoingMessage MinutesFollowUp(Meeting meeting, DateTimeOffset occurrence, bool nudge)
+    {
+        var text = Text(nudge ? MinutesNudgeKey : MinutesKey, meeting.Language)
+            .Replace("{title}", Title(meeting), StringComparison.Ordinal)
+            .Replace("{when}", When(occurrence, meeting.Schedule.TimeZone, meeting.Language), StringComparison.Ordinal);
+        return Message(
+            meeting.ConversationId,
+            meeting.Language,
+            text,
+            [new ChoiceView(NotificationKeys.MinutesDoneChoice(meeting.Id, occurrence), Text(MinutesDoneLabelKey, meeting.Language))]);
+    }
+
+    /// <summary>A week after "I'll try it": how did it go? Done → next step; still stuck → diagnose again.</summary>
+    public OutgoingMessage NextStepQuestion(NextStep step)
+    {
+        var situation = flow.Content.SituationsById.TryGetValue(step.SituationId, out var found)
+            ? found.Title.Get(step.Language, flow.DefaultLanguage)
+            : step.SituationId;
+        var text = Text(NextStepKey, step.Language).Replace("{situation}", situation, StringComparison.Ordinal);
+        return Message(
+            step.ConversationId,
+            step.Language,
+            text,
+            [
+                new ChoiceView(NotificationKeys.StepDoneChoicePrefix + step.SituationId, Text(NextStepDoneLabelKey, step.Language)),
+                new ChoiceView(NotificationKeys.StepStuckChoicePrefix + step.SituationId, Text(NextStepStuckLabelKey, step.Language)),
+            ]);
+    }
+
+    /// <summary>A start as people read it: "Tuesday 8 December at 18:00", in the meeting's zone.</summary>
+    public string When(DateTimeOffset start, string timeZone, string language)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var local = TimeZoneInfo.ConvertTime(start, zone);
+        return Text(DateFormatKey, language)
+            .Replace("{weekday}", Text("weekday-" + WeekdayCodes[(int)local.DayOfWeek], language), StringComparison.Ordinal)
+            .Replace("{day}", local.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{month}", Text("month-" + local.Month.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal)
+            .Replace("{year}", local.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{time}", local.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>The schedule as scripts see it: RRULE, zone and the next three starts after <paramref name="now"/>.</summary>
+    public static ScheduleView View(MeetingSchedule schedule, DateTimeOffset now) =>
+        new(schedule.RecurrenceRule, schedule.TimeZone, schedule.Next(now, 3));
+
+    public string Title(Meeting meeting) =>
+        string.IsNullOrWhiteSpace(meeting.Schedule.Title) ? Text(DefaultTitleKey, meeting.Language) : meeting.Schedule.Title;
+
+    private string Place(Meeting meeting) =>
+        string.IsNullOrWhiteSpace(meeting.Schedule.Place)
+            ? string.Empty
+            : Text(PlaceKey, meeting.Language).Replace("{place}", meeting.Schedule.Place, StringComparison.Ordinal);
+
+    private string Text(string key, string language) => flow.Content.Text(key, language);
+
+    private static OutgoingMessage Message(string conversationId, string language, string text, IReadOnlyList<ChoiceView> choices) =>
+        new(conversationId, text, choices, [], string.Empty, language);
+}

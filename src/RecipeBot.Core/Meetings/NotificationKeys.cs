@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace RecipeBot.Core.Meetings;
+
+/// <summary>
+/// Ledger keys and button ids of meeting notifications. A key names one notification for good:
+/// <c>{meeting}/{occurrence UTC}/{kind}</c>, e.g. <c>k3x9.../20261208T1600Z/lead-1h</c>.
+/// </summary>
+public static class NotificationKeys
+{
+    /// <summary>Kind of the "publish the minutes" follow-up after a meeting.</summary>
+    public const string Minutes = "minutes";
+
+    /// <summary>Kind of the second minutes follow-up, 3 days later, when the first was not answered "done".</summary>
+    public const string MinutesNudge = "minutes-nudge";
+
+    /// <summary>Kind of the marker written when someone pressed "minutes published".</summary>
+    public const string MinutesDone = "minutes-done";
+
+    /// <summary>Button prefix of "minutes published": <c>minutes:{meeting}:{occurrence}</c>.</summary>
+    public const string MinutesDoneChoicePrefix = "minutes:";
+
+    /// <summary>Button prefixes of the next-step question: <c>step:done:{situation}</c>, <c>step:stuck:{situation}</c>.</summary>
+    public const string StepDoneChoicePrefix = "step:done:";
+
+    public const string StepStuckChoicePrefix = "step:stuck:";
+
+    /// <summary>An occurrence as it appears in keys and buttons: UTC, to the minute.</summary>
+    public static string Occurrence(DateTimeOffset start) =>
+        start.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset? ParseOccurrence(string text) =>
+        DateTime.TryParseExact(text, "yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
+            ? new DateTimeOffset(utc, TimeSpan.Zero)
+            : null;
+
+    public static string Meeting(string meetingId, DateTimeOffset occurrence, string kind) =>
+        $"{meetingId}/{Occurrence(occurrence)}/{kind}";
+
+    public static string NextStep(NextStep step) =>
+        $"next-step/{step.ConversationId}/{step.SituationId}/{Occurrence(step.DueAt)}";
+
+    public static string MinutesDoneChoice(string meetingId, DateTimeOffset occurrence) =>
+        $"{MinutesDoneChoicePrefix}{meetingId}:{Occurrence(occurrence)}";
+}
