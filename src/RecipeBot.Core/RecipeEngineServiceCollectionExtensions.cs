@@ -7,6 +7,7 @@ using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
+using RecipeBot.Core.Meetings;
 
 namespace RecipeBot.Core;
 
@@ -42,13 +43,24 @@ public static class RecipeEngineServiceCollectionExtensions
                 (long)elapsed.TotalMilliseconds, diagnoser.Thresholds.Accept, diagnoser.Thresholds.Clarify);
             return diagnoser;
         });
+        // Storage and reminders replace these when they are added.
+        services.TryAddSingleton<IMeetingStore, InMemoryMeetingStore>();
+        services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
+        services.TryAddSingleton<IChatPermissions>(NoChatPermissions.Instance);
         services.AddSingleton(provider => new RecipeEngine(
             provider.GetRequiredService<CompiledFlow>(),
             provider.GetRequiredService<IConversationStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.MaxTextLength,
             provider.GetRequiredService<ILogger<RecipeEngine>>(),
-            provider.GetRequiredService<IntentDiagnoser>()));
+            provider.GetRequiredService<IntentDiagnoser>(),
+            new MeetingServices(
+                provider.GetRequiredService<IMeetingStore>(),
+                provider.GetRequiredService<IReminderScheduler>(),
+                provider.GetRequiredService<IChatPermissions>(),
+                provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.Coordinators.ToHashSet(StringComparer.Ordinal),
+                provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter)));
+        services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         return services;
     }
 }

@@ -213,7 +213,7 @@ public sealed class EngineBehaviourTests
     }
 
     [Fact]
-    public async Task ARecipeCallingForRegularMeetings_OffersToScheduleOne_AnsweredComingSoon()
+    public async Task ARecipeCallingForRegularMeetings_OffersToScheduleOne_AndAsksWhen()
     {
         await AtContactMenuAsync();
         var noMeetings = await _bot.SayAsync("no-partners");
@@ -224,7 +224,8 @@ public sealed class EngineBehaviourTests
 
         var reply = await _bot.SayAsync("schedule");
 
-        Assert.StartsWith("Reminders for regular meetings are coming soon.", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("When do you meet?", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(["sched:freq:weekly", "sched:freq:biweekly", "sched:freq:monthly", "sched:freq:once", "sched:cancel"], reply.Choices.Select(c => c.Id));
         Assert.Equal("contact/trust-conflict", reply.State);
     }
 

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Meetings;
 
 namespace RecipeBot.Core.Tests;
 
 /// <summary>The real content and engine over an in-memory store, driven like a channel would.</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false)
+    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false, MeetingServices? meetings = null)
     {
         Store = store ?? new InMemoryConversationStore();
-        Engine = new RecipeEngine(RepositoryContent.Compile(), Store, Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null);
+        Meetings = meetings ?? MeetingServices.InMemory();
+        Engine = new RecipeEngine(
+            RepositoryContent.Compile(), Store, Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
     }
+
+    public MeetingServices Meetings { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
@@ -21,4 +26,8 @@ public sealed class EngineHarness
 
     public Task<OutgoingMessage> SayAsync(string text, string chat = "test:1", string? lang = null) =>
         Engine.HandleAsync(new IncomingMessage(chat, text, "user-1", lang), CancellationToken.None);
+
+    /// <summary>A message from <paramref name="user"/> in a group chat.</summary>
+    public Task<OutgoingMessage> SayInGroupAsync(string text, string user, string chat = "test:-100") =>
+        Engine.HandleAsync(new IncomingMessage(chat, text, user, "en", IsGroup: true), CancellationToken.None);
 }

@@ -115,7 +115,10 @@ public sealed class FreeTextTests
 
         var reply = await _bot.SayAsync("please remind our working group about the meeting every monday");
 
-        Assert.StartsWith("Reminders for regular meetings are coming soon.", reply.Text, StringComparison.Ordinal);
+        // The wish is understood; the time is missing, so the bot says so and asks.
+        Assert.StartsWith("Please add a time as well", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("When do you meet?", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.Choices, c => c.Id == "sched:freq:weekly");
     }
 
     [Fact]

@@ -13,4 +13,6 @@ public enum ChoiceAction
     ScheduleMeeting,
     /// <summary>Show a method card and stay in the state.</summary>
     ShowMethod,
+    /// <summary>"I'll try this": ask in a week how the situation's recipes worked.</summary>
+    TryRecipes,
 }

@@ -13,7 +13,7 @@ public sealed partial class RecipeEngine
     public const string IntentChoicePrefix = "intent:";
     public const string NeitherChoiceId = "neither";
 
-    private async ValueTask<OutgoingMessage> FreeTextAsync(Conversations.Conversation conversation, string text, bool isNew)
+    private async ValueTask<OutgoingMessage> FreeTextAsync(Conversations.Conversation conversation, string text, bool isNew, CancellationToken cancellationToken)
     {
         // A button of an earlier "did you mean …?" question, pressed later, still means what it said.
         var trimmed = text.Trim();
@@ -21,6 +21,12 @@ public sealed partial class RecipeEngine
             && trimmed[IntentChoicePrefix.Length..] is var earlier && IsClarifiable(earlier))
         {
             return await ActAsync(conversation, earlier, isNew).ConfigureAwait(false);
+        }
+
+        // "every second Tuesday of the month at 18": a schedule, whatever the classifier thinks.
+        if (ProposeFromText(conversation, text, null) is { } proposed)
+        {
+            return proposed;
         }
 
         if (diagnoser is null || text.Trim().Length == 0)
@@ -38,7 +44,7 @@ public sealed partial class RecipeEngine
 
         if (diagnosis.Confidence >= thresholds.Accept)
         {
-            return diagnosis.Intent == Intents.None && isNew ? Full(conversation) : await ActAsync(conversation, diagnosis.Intent, isNew).ConfigureAwait(false);
+            return diagnosis.Intent == Intents.None && isNew ? Full(conversation) : await ActAsync(conversation, diagnosis.Intent, isNew, text).ConfigureAwait(false);
         }
 
         if (diagnosis.Intent == Intents.None)
@@ -64,7 +70,7 @@ public sealed partial class RecipeEngine
         return Clarify(conversation);
     }
 
-    private async ValueTask<OutgoingMessage> ActAsync(Conversations.Conversation conversation, string intent, bool isNew)
+    private async ValueTask<OutgoingMessage> ActAsync(Conversations.Conversation conversation, string intent, bool isNew, string? text = null)
     {
         conversation.Clarification.Clear();
         if (intent == Intents.None)
@@ -80,7 +86,9 @@ public sealed partial class RecipeEngine
             case Intents.Greeting:
                 return isNew ? Full(conversation) : Prompt(conversation, Say(conversation, TextKeys.GreetingReply));
             case Intents.ScheduleMeeting:
-                return Prompt(conversation, Say(conversation, TextKeys.ScheduleComingSoon));
+                // "remind us every Monday": say what is missing (the time) along with the question.
+                var hint = text is null ? null : Hint(conversation, text);
+                return StartDraft(conversation, null, hint == Say(conversation, "schedule.hint." + Scheduling.ScheduleErrorCodes.Unrecognised) ? null : hint);
         }
 
         if (flow.StateOf(intent) is not { } target)

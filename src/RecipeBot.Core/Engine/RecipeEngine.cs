@@ -4,6 +4,7 @@ using RecipeBot.Core.Content;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Flow;
+using RecipeBot.Core.Meetings;
 
 namespace RecipeBot.Core.Engine;
 
@@ -17,9 +18,12 @@ public sealed partial class RecipeEngine(
     TimeProvider time,
     int maxTextLength = 4000,
     ILogger<RecipeEngine>? logger = null,
-    IntentDiagnoser? diagnoser = null)
+    IntentDiagnoser? diagnoser = null,
+    MeetingServices? meetingServices = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<RecipeEngine>.Instance;
+    private readonly MeetingServices _meetings = meetingServices ?? MeetingServices.InMemory();
+    private readonly MeetingMessages _messages = new(flow);
 
     public CompiledFlow Flow => flow;
 
@@ -52,7 +56,7 @@ public sealed partial class RecipeEngine(
             Restart(conversation);
         }
 
-        var reply = await RespondAsync(conversation, message.Text ?? string.Empty, isNew).ConfigureAwait(false);
+        var reply = await RespondAsync(conversation, message, isNew, cancellationToken).ConfigureAwait(false);
         conversation.Turns++;
         conversation.UpdatedAt = time.GetUtcNow();
         await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
@@ -84,8 +88,9 @@ public sealed partial class RecipeEngine(
         return new Conversation(message.ConversationId, language, flow.Start.Id, time.GetUtcNow());
     }
 
-    private async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, string text, bool isNew)
+    private async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
     {
+        var text = message.Text ?? string.Empty;
         if (text.Length > maxTextLength)
         {
             return Prompt(conversation, Say(conversation, TextKeys.TooLong).Replace("{max}", maxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
@@ -94,9 +99,21 @@ public sealed partial class RecipeEngine(
         var trimmed = text.AsSpan().Trim();
         if (trimmed.StartsWith("/"))
         {
-            // A command ends any "did you mean …?" question.
+            // A command ends any "did you mean …?" question and any schedule being made.
             conversation.Clarification.Clear();
-            return Command(conversation, trimmed[1..]);
+            conversation.Draft = null;
+            return await CommandAsync(conversation, message, trimmed[1..].ToString(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await MeetingButtonAsync(conversation, message, trimmed.ToString(), cancellationToken).ConfigureAwait(false) is { } pressed)
+        {
+            conversation.Clarification.Clear();
+            return pressed;
+        }
+
+        if (conversation.Draft is not null && await DraftAsync(conversation, message, text, cancellationToken).ConfigureAwait(false) is { } drafted)
+        {
+            return drafted;
         }
 
         if (conversation.Clarification.Count > 0 && AnswerToClarification(conversation, text) is { } answered)
@@ -108,7 +125,7 @@ public sealed partial class RecipeEngine(
         var choice = isNew ? null : state.Match(text);
         if (choice is null)
         {
-            return await FreeTextAsync(conversation, text, isNew).ConfigureAwait(false);
+            return await FreeTextAsync(conversation, text, isNew, cancellationToken).ConfigureAwait(false);
         }
 
         conversation.Misses = 0;
@@ -118,7 +135,8 @@ public sealed partial class RecipeEngine(
             ChoiceAction.Goto => await GoAsync(conversation, choice).ConfigureAwait(false),
             ChoiceAction.Back => Back(conversation),
             ChoiceAction.Restart => Restart(conversation),
-            ChoiceAction.ScheduleMeeting => Prompt(conversation, Say(conversation, TextKeys.ScheduleComingSoon)),
+            ChoiceAction.ScheduleMeeting => StartDraft(conversation, null),
+            ChoiceAction.TryRecipes => await TryRecipesAsync(conversation, cancellationToken).ConfigureAwait(false),
             _ => Prompt(conversation, ReplyTexts.MethodCard(flow.Content.MethodsById[choice.MethodId!], conversation.Language, flow.Content)),
         };
     }
@@ -162,12 +180,12 @@ public sealed partial class RecipeEngine(
         return Full(conversation);
     }
 
-    private OutgoingMessage Command(Conversation conversation, ReadOnlySpan<char> command)
+    private async ValueTask<OutgoingMessage> CommandAsync(Conversation conversation, IncomingMessage message, string command, CancellationToken cancellationToken)
     {
-        var space = command.IndexOf(' ');
+        var space = command.IndexOf(' ', StringComparison.Ordinal);
         var name = space < 0 ? command : command[..space];
-        var argument = space < 0 ? [] : command[(space + 1)..].Trim();
-        var at = name.IndexOf('@'); // Telegram groups send "/help@RecipeBot".
+        var argument = space < 0 ? string.Empty : command[(space + 1)..].Trim();
+        var at = name.IndexOf('@', StringComparison.Ordinal); // Telegram groups send "/help@RecipeBot".
         if (at >= 0)
         {
             name = name[..at];
@@ -179,13 +197,16 @@ public sealed partial class RecipeEngine(
             "help" => Prompt(conversation, Say(conversation, TextKeys.Help)),
             "back" => Back(conversation),
             "lang" or "language" => ChangeLanguage(conversation, argument),
+            "remind" or "schedule" => Remind(conversation, argument),
+            "meetings" => await ListMeetingsAsync(conversation, null, cancellationToken).ConfigureAwait(false),
+            "timezone" or "tz" => ChangeTimeZone(conversation, argument),
             _ => Prompt(conversation, Say(conversation, TextKeys.UnknownCommand) + "\n\n" + Say(conversation, TextKeys.Help)),
         };
     }
 
-    private OutgoingMessage ChangeLanguage(Conversation conversation, ReadOnlySpan<char> argument)
+    private OutgoingMessage ChangeLanguage(Conversation conversation, string argument)
     {
-        var language = LanguageFrom(argument.ToString());
+        var language = LanguageFrom(argument);
         if (language is null)
         {
             return Prompt(conversation, Say(conversation, TextKeys.UnknownLanguage).Replace("{languages}", string.Join(", ", flow.Languages), StringComparison.Ordinal));
@@ -216,6 +237,7 @@ public sealed partial class RecipeEngine(
         conversation.Role = null;
         conversation.Phase = null;
         conversation.History.Clear();
+        conversation.Draft = null;
         return Full(conversation);
     }
 

@@ -17,4 +17,14 @@ public sealed class RecipeEngineOptions
     /// <summary>Longer messages are refused politely (Telegram allows 4,096 characters).</summary>
     [Range(1, 100_000)]
     public int MaxTextLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Users who may change any meeting in a group, besides its creator and the group's admins:
+    /// channel-qualified ids such as <c>telegram:123456789</c> or <c>teams:29:1a2b…</c>.
+    /// </summary>
+    public List<string> Coordinators { get; set; } = [];
+
+    /// <summary>How long after "I'll try this" the bot asks how it went (default 7 days).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan NextStepAfter { get; set; } = TimeSpan.FromDays(7);
 }

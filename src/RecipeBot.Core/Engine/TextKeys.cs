@@ -10,7 +10,6 @@ public static class TextKeys
     public const string UnknownCommand = "unknown-command";
     public const string LanguageChanged = "language-changed";
     public const string UnknownLanguage = "unknown-language";
-    public const string ScheduleComingSoon = "schedule-coming-soon";
     public const string RecipesIntro = "recipes-intro";
     public const string RecipeForOthers = "recipe-for-others";
     public const string WhatNext = "what-next";
@@ -24,14 +23,16 @@ public static class TextKeys
     public const string CommandPrefix = "command-";
 
     /// <summary>The commands every channel understands; their descriptions are <c>command-…</c> texts.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang"];
+    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "timezone"];
 
     public static IReadOnlyList<string> Required { get; } =
     [
         Help, NotUnderstood, TooLong, NothingToGoBackTo, UnknownCommand, LanguageChanged, UnknownLanguage,
-        ScheduleComingSoon, RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
+        RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
         GreetingReply, ClarifyQuestion, ClarifyNeither, Rephrase, ShowingMenu,
-        Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey,
+        Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey, Flow.EffectiveChoices.TryLabelKey,
+        .. Meetings.MeetingMessages.RequiredKeys,
+        .. Engine.RecipeEngine.MeetingTextKeys,
         .. Content.Roles.All.Select(r => RoleNamePrefix + r),
         .. Commands.Select(c => CommandPrefix + c),
     ];

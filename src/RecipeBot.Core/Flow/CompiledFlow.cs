@@ -69,7 +69,7 @@ public sealed class CompiledFlow
                     case ChoiceAction.Goto:
                         configuration.Permit(choice.Id, choice.Goto!);
                         break;
-                    case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting:
+                    case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting or ChoiceAction.TryRecipes:
                         // Answered in place: the user stays where they are.
                         configuration.InternalTransition(choice.Id, _ => Task.CompletedTask);
                         break;

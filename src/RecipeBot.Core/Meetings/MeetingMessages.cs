@@ -31,7 +31,13 @@ public sealed class MeetingMessages(CompiledFlow flow)
     [
         ReminderKey, ReminderLateKey, MinutesKey, MinutesNudgeKey, MinutesDoneLabelKey, NextStepKey,
         NextStepDoneLabelKey, NextStepStuckLabelKey, DateFormatKey, DefaultTitleKey, PlaceKey,
+        "date-short", "schedule-once-summary", "schedule-weekly-summary", "schedule-every-n-weeks-summary",
+        "schedule-monthly-summary", "schedule-title-place",
         .. WeekdayCodes.Select(c => "weekday-" + c),
+        .. WeekdayCodes.Select(c => "weekday-on-" + c),
+        .. WeekdayCodes.Select(c => "monthly-" + c),
+        .. WeekdayCodes.Select(c => "monthly-last-" + c),
+        .. Enumerable.Range(1, 5).Select(n => "nth-" + n.ToString(CultureInfo.InvariantCulture)),
         .. Enumerable.Range(1, 12).Select(m => "month-" + m.ToString(CultureInfo.InvariantCulture)),
     ];
 
@@ -86,6 +92,87 @@ public sealed class MeetingMessages(CompiledFlow flow)
             .Replace("{month}", Text("month-" + local.Month.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal)
             .Replace("{year}", local.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{time}", local.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>A date without the time: "Tue 8 December".</summary>
+    public string ShortDate(DateOnly date, string language) =>
+        Text("date-short", language)
+            .Replace("{weekday}", Text("weekday-" + WeekdayCodes[(int)date.DayOfWeek], language), StringComparison.Ordinal)
+            .Replace("{day}", date.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{monthnumber}", date.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{month}", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal);
+
+    /// <summary>
+    /// The schedule in words: "on Tuesdays at 18:00", "on the 2nd Tuesday of every month at 18:00",
+    /// "every 2 weeks, on Wednesdays at 17:00" or the one date; then title and place.
+    /// </summary>
+    public string Summary(MeetingSchedule schedule, string language)
+    {
+        var time = schedule.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var summary = RuleSummary(schedule, language, time)
+            ?? Text("schedule-once-summary", language).Replace(
+                "{when}",
+                When(FirstStart(schedule), schedule.TimeZone, language),
+                StringComparison.Ordinal);
+        var details = string.Join(", ", new[] { schedule.Title, schedule.Place }.Where(d => !string.IsNullOrWhiteSpace(d)));
+        return details.Length == 0
+            ? summary
+            : Text("schedule-title-place", language)
+                .Replace("{summary}", summary, StringComparison.Ordinal)
+                .Replace("{details}", details, StringComparison.Ordinal);
+    }
+
+    /// <summary>The weekday code of texts (<c>mo</c> … <c>su</c>).</summary>
+    public static string WeekdayCode(DayOfWeek day) => WeekdayCodes[(int)day];
+
+    private string? RuleSummary(MeetingSchedule schedule, string language, string time)
+    {
+        if (!schedule.IsRecurring)
+        {
+            return null;
+        }
+
+        var parts = schedule.RecurrenceRule.Split(';')
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0].ToUpperInvariant(), p => p[1].ToUpperInvariant(), StringComparer.Ordinal);
+        if (!parts.TryGetValue("FREQ", out var frequency) || !parts.TryGetValue("BYDAY", out var byDay) || parts.ContainsKey("COUNT") || parts.ContainsKey("UNTIL"))
+        {
+            return schedule.RecurrenceRule;
+        }
+
+        var interval = parts.TryGetValue("INTERVAL", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
+        var days = byDay.Split(',');
+        if (frequency == "WEEKLY" && days.All(d => d.Length == 2 && Array.IndexOf(WeekdayCodes, d.ToLowerInvariant()) >= 0))
+        {
+            var named = string.Join(", ", days.Select(d => Text("weekday-on-" + d.ToLowerInvariant(), language)));
+            return (interval == 1 ? Text("schedule-weekly-summary", language) : Text("schedule-every-n-weeks-summary", language))
+                .Replace("{days}", named, StringComparison.Ordinal)
+                .Replace("{n}", interval.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{time}", time, StringComparison.Ordinal);
+        }
+
+        if (frequency == "MONTHLY" && interval == 1 && days.Length == 1 && days[0].Length >= 3
+            && int.TryParse(days[0][..^2], CultureInfo.InvariantCulture, out var ordinal) && ordinal is >= -1 and <= 5 and not 0
+            && Array.IndexOf(WeekdayCodes, days[0][^2..].ToLowerInvariant()) >= 0)
+        {
+            var code = days[0][^2..].ToLowerInvariant();
+            var monthly = ordinal == -1
+                ? Text("monthly-last-" + code, language)
+                : Text("monthly-" + code, language).Replace("{nth}", Text("nth-" + ordinal.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal);
+            return Text("schedule-monthly-summary", language)
+                .Replace("{monthly}", monthly, StringComparison.Ordinal)
+                .Replace("{time}", time, StringComparison.Ordinal);
+        }
+
+        return schedule.RecurrenceRule;
+    }
+
+    private static DateTimeOffset FirstStart(MeetingSchedule schedule)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone);
+        var local = schedule.FirstDate.ToDateTime(schedule.StartTime);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>The schedule as scripts see it: RRULE, zone and the next three starts after <paramref name="now"/>.</summary>

@@ -1,0 +1,615 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Content;
+using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Flow;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Scheduling;
+
+namespace RecipeBot.Core.Engine;
+
+/// <summary>
+/// Meetings in the conversation: making a schedule (typed, or guided with buttons: frequency →
+/// weekday → time), confirming it with the next three dates, <c>/meetings</c> with pause, resume,
+/// change, cancel and <c>.ics</c> export, "minutes published", and the next-step question.
+/// </summary>
+public sealed partial class RecipeEngine
+{
+    public const string DraftPrefix = "sched:";
+    public const string MeetingPrefix = "mtg:";
+
+    /// <summary>The engine's own texts for meetings; <see cref="TextKeys.Required"/> includes them.</summary>
+    public static IReadOnlyList<string> MeetingTextKeys { get; } =
+    [
+        "schedule-ask", "schedule-ask-weekday", "schedule-ask-week", "schedule-ask-date", "schedule-ask-time",
+        "schedule-bad-time", "schedule-which", "schedule-confirm", "schedule-leads", "schedule-saved", "schedule-changed",
+        "schedule-cancelled-draft", "schedule-no-dates", "schedule-save", "schedule-edit", "schedule-cancel",
+        "schedule-freq-weekly", "schedule-freq-biweekly", "schedule-freq-monthly", "schedule-freq-once",
+        "schedule-week-1", "schedule-week-2", "schedule-week-3", "schedule-week-4", "schedule-week-last",
+        "timezone-changed", "timezone-current", "meetings-none", "meetings-list", "meetings-item", "meetings-paused-mark",
+        "meetings-open", "meeting-details", "meeting-none-left", "meeting-pause", "meeting-resume", "meeting-change",
+        "meeting-cancel", "meeting-ics", "meetings-back", "meeting-paused", "meeting-resumed", "meeting-cancelled",
+        "meeting-ics-caption", "meeting-not-found", "meeting-not-allowed", "meeting-minutes-thanks", "try-noted",
+        "next-step-done", "next-step-stuck",
+        .. typeof(ScheduleErrorCodes).GetFields().Select(f => "schedule.hint." + (string)f.GetValue(null)!),
+    ];
+
+    private static readonly string[] Frequencies = ["weekly", "biweekly", "monthly", "once"];
+    private static readonly string[] Times = ["09:00", "10:00", "13:00", "15:00", "17:00", "18:00"];
+    private static readonly DayOfWeek[] Weekdays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    /// <summary>A clock time as people type it: 18, 18:30, 18.30, kell 18.</summary>
+    [GeneratedRegex(@"^\D*?(\d{1,2})(?:[:.](\d{2}))?\D*$")]
+    private static partial Regex TypedTime();
+
+    // ---- Making a schedule -------------------------------------------------------------------
+
+    /// <summary><c>/remind</c> alone asks; <c>/remind every Monday at 10</c> proposes at once.</summary>
+    private OutgoingMessage Remind(Conversation conversation, string argument) =>
+        argument.Length == 0 ? StartDraft(conversation, null) : ProposeFromText(conversation, argument, null) ?? StartDraft(conversation, null, Hint(conversation, argument));
+
+    /// <summary>Starts (or restarts) making a schedule; <paramref name="meetingId"/> when an existing one is changed.</summary>
+    private OutgoingMessage StartDraft(Conversation conversation, string? meetingId, string? before = null)
+    {
+        conversation.Draft = new ScheduleDraft { Step = DraftStep.Describe, MeetingId = meetingId };
+        return DraftReply(conversation, before);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as a schedule in the conversation's language, then the others.
+    /// Null when no language reads it (the caller decides what else the text could be).
+    /// </summary>
+    private OutgoingMessage? ProposeFromText(Conversation conversation, string text, string? meetingId)
+    {
+        var parsed = Parse(conversation, text);
+        switch (parsed)
+        {
+            case ScheduleParseResult.Success success:
+                conversation.Draft = new ScheduleDraft { MeetingId = meetingId ?? conversation.Draft?.MeetingId };
+                return Propose(conversation, success.Schedule);
+            case ScheduleParseResult.Ambiguous ambiguous:
+                conversation.Draft = new ScheduleDraft { Step = DraftStep.Disambiguate, MeetingId = meetingId ?? conversation.Draft?.MeetingId };
+                conversation.Draft.Alternatives.AddRange(ambiguous.Alternatives.Select(a => new DraftAlternative(a.DescriptionKey, a.Schedule)));
+                conversation.Misses = 0;
+                return DraftReply(conversation, null);
+            default:
+                return null;
+        }
+    }
+
+    private ScheduleParseResult Parse(Conversation conversation, string text)
+    {
+        ScheduleParseResult? first = null;
+        foreach (var language in flow.Languages.OrderBy(l => l == conversation.Language ? 0 : 1))
+        {
+            var result = ScheduleGrammar.Parse(text, language, time.GetUtcNow(), ZoneOf(conversation));
+            if (result is not ScheduleParseResult.Invalid)
+            {
+                return result;
+            }
+
+            first ??= result;
+        }
+
+        return first!;
+    }
+
+    /// <summary>The hint for a text that is no schedule: what is missing, or how to write one.</summary>
+    private string Hint(Conversation conversation, string text) =>
+        Say(conversation, Parse(conversation, text) is ScheduleParseResult.Invalid invalid ? invalid.HintKey : "schedule.hint." + ScheduleErrorCodes.Unrecognised);
+
+    private OutgoingMessage Propose(Conversation conversation, MeetingSchedule schedule)
+    {
+        var draft = conversation.Draft ??= new ScheduleDraft();
+        conversation.Misses = 0;
+        if (schedule.Next(time.GetUtcNow(), 1).Count == 0)
+        {
+            draft.Step = DraftStep.Describe;
+            return DraftReply(conversation, Say(conversation, "schedule-no-dates"));
+        }
+
+        draft.Step = DraftStep.Confirm;
+        draft.Proposed = schedule;
+        return DraftReply(conversation, null);
+    }
+
+    /// <summary>A message while a schedule is being made; null when the text was meant for something else.</summary>
+    private async ValueTask<OutgoingMessage?> DraftAsync(Conversation conversation, IncomingMessage message, string text, CancellationToken cancellationToken)
+    {
+        var draft = conversation.Draft!;
+        var trimmed = text.Trim();
+        var choices = DraftChoices(conversation);
+        var picked = choices.FirstOrDefault(c => c.Id == trimmed)
+            ?? (int.TryParse(trimmed.TrimEnd('.'), CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count && draft.Step != DraftStep.Time ? choices[n - 1] : null)
+            ?? choices.FirstOrDefault(c => TextNormalizer.Normalize(c.Label) == TextNormalizer.Normalize(text));
+        if (picked is not null)
+        {
+            return await DraftButtonAsync(conversation, message, picked.Id[DraftPrefix.Length..], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (trimmed.StartsWith(DraftPrefix, StringComparison.Ordinal))
+        {
+            // A button of an earlier step: show where the schedule stands now.
+            return DraftReply(conversation, null);
+        }
+
+        if (flow[conversation.State].Match(text) is { } flowChoice && flowChoice.Id == trimmed)
+        {
+            // A button of the conversation pressed in the meantime: the schedule is dropped.
+            conversation.Draft = null;
+            return null;
+        }
+
+        if (draft.Step == DraftStep.Time)
+        {
+            return TimeOf(trimmed) is { } typed ? Guided(conversation, typed) : DraftReply(conversation, Say(conversation, "schedule-bad-time"));
+        }
+
+        if (ProposeFromText(conversation, text, draft.MeetingId) is { } proposed)
+        {
+            return proposed;
+        }
+
+        var hint = Hint(conversation, text);
+        if (diagnoser is not null && draft.Step == DraftStep.Describe)
+        {
+            // "we still have no partners" in the middle of a schedule: the user moved on.
+            var diagnosis = diagnoser.Diagnose(text);
+            if (diagnosis.Confidence >= diagnoser.Thresholds.Accept && flow.Content.SituationsById.ContainsKey(diagnosis.Intent))
+            {
+                conversation.Draft = null;
+                return null;
+            }
+        }
+
+        return DraftReply(conversation, hint);
+    }
+
+    private async ValueTask<OutgoingMessage> DraftButtonAsync(Conversation conversation, IncomingMessage message, string button, CancellationToken cancellationToken)
+    {
+        var draft = conversation.Draft!;
+        var parts = button.Split(':', 2);
+        var value = parts.Length > 1 ? parts[1] : string.Empty;
+        switch (parts[0])
+        {
+            case "cancel":
+                conversation.Draft = null;
+                return Prompt(conversation, Say(conversation, "schedule-cancelled-draft"));
+            case "edit":
+                return StartDraft(conversation, draft.MeetingId);
+            case "save" when draft.Proposed is { } proposed:
+                return await SaveDraftAsync(conversation, message, proposed, cancellationToken).ConfigureAwait(false);
+            case "pick" when int.TryParse(value, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < draft.Alternatives.Count:
+                var schedule = draft.Alternatives[index].Schedule;
+                draft.Alternatives.Clear();
+                return Propose(conversation, schedule);
+            case "freq" when Frequencies.Contains(value):
+                draft.Frequency = value;
+                draft.Step = value == "once" ? DraftStep.Date : DraftStep.Weekday;
+                return DraftReply(conversation, null);
+            case "day" when Weekdays.FirstOrDefault(d => MeetingMessages.WeekdayCode(d) == value) is var day && MeetingMessages.WeekdayCode(day) == value:
+                draft.Weekday = day;
+                draft.Step = draft.Frequency == "monthly" ? DraftStep.WeekOfMonth : DraftStep.Time;
+                return DraftReply(conversation, null);
+            case "week" when value == "last" || (int.TryParse(value, CultureInfo.InvariantCulture, out var week) && week is >= 1 and <= 4):
+                draft.WeekOfMonth = value == "last" ? -1 : int.Parse(value, CultureInfo.InvariantCulture);
+                draft.Step = DraftStep.Time;
+                return DraftReply(conversation, null);
+            case "date" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+                draft.Date = date;
+                draft.Step = DraftStep.Time;
+                return DraftReply(conversation, null);
+            case "time" when TimeOf(value) is { } startTime:
+                return Guided(conversation, startTime);
+            default:
+                return DraftReply(conversation, null);
+        }
+    }
+
+    /// <summary>The guided path is complete: turn frequency, weekday, week and time into a schedule.</summary>
+    private OutgoingMessage Guided(Conversation conversation, TimeOnly startTime)
+    {
+        var draft = conversation.Draft!;
+        var zone = ZoneOf(conversation);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var weekday = draft.Weekday ?? today.DayOfWeek;
+        var code = MeetingMessages.WeekdayCode(weekday).ToUpperInvariant();
+        var (rule, matches) = draft.Frequency switch
+        {
+            "biweekly" => ($"FREQ=WEEKLY;INTERVAL=2;BYDAY={code}", (Func<DateOnly, bool>)(d => d.DayOfWeek == weekday)),
+            "monthly" => ($"FREQ=MONTHLY;BYDAY={(draft.WeekOfMonth ?? 1).ToString(CultureInfo.InvariantCulture)}{code}", d => IsNthWeekday(d, weekday, draft.WeekOfMonth ?? 1)),
+            "once" => (string.Empty, d => d == (draft.Date ?? today)),
+            _ => ($"FREQ=WEEKLY;BYDAY={code}", d => d.DayOfWeek == weekday),
+        };
+
+        // The first meeting is the first matching day whose start is still ahead.
+        var first = draft.Date ?? today;
+        for (var i = 0; i < 400 && !(matches(first) && new MeetingSchedule(string.Empty, startTime, first, zone).Next(now, 1).Count == 1); i++)
+        {
+            first = first.AddDays(1);
+        }
+
+        return Propose(conversation, new MeetingSchedule(rule, startTime, first, zone));
+    }
+
+    private async ValueTask<OutgoingMessage> SaveDraftAsync(Conversation conversation, IncomingMessage message, MeetingSchedule schedule, CancellationToken cancellationToken)
+    {
+        var draft = conversation.Draft!;
+        var now = time.GetUtcNow();
+        Meeting meeting;
+        string key;
+        if (draft.MeetingId is { } id && await _meetings.Store.GetAsync(id, cancellationToken).ConfigureAwait(false) is { Status: not MeetingStatus.Cancelled } existing)
+        {
+            if (!await MayChangeAsync(conversation, message, existing, cancellationToken).ConfigureAwait(false))
+            {
+                conversation.Draft = null;
+                return Prompt(conversation, Say(conversation, "meeting-not-allowed"));
+            }
+
+            meeting = existing with { Schedule = schedule, Status = MeetingStatus.Active, Language = conversation.Language, UpdatedAt = now };
+            key = "schedule-changed";
+        }
+        else
+        {
+            meeting = new Meeting(Meeting.NewId(), conversation.Id, message.UserId, schedule, MeetingStatus.Active, conversation.Language, now, now);
+            key = "schedule-saved";
+        }
+
+        await _meetings.Store.SaveAsync(meeting, cancellationToken).ConfigureAwait(false);
+        await _meetings.Scheduler.MeetingChangedAsync(meeting, cancellationToken).ConfigureAwait(false);
+        conversation.Draft = null;
+        _logger.LogInformation("Meeting {MeetingId} of conversation {ConversationId} saved: {Rule} at {Time} {Zone}", meeting.Id, conversation.Id, schedule.RecurrenceRule, schedule.StartTime, schedule.TimeZone);
+        var reply = Prompt(conversation, Say(conversation, key).Replace("{summary}", _messages.Summary(schedule, conversation.Language), StringComparison.Ordinal));
+        return reply with { Schedule = MeetingMessages.View(schedule, now) };
+    }
+
+    /// <summary>The question of the draft's current step, with its buttons; <paramref name="before"/> goes first.</summary>
+    private OutgoingMessage DraftReply(Conversation conversation, string? before)
+    {
+        var draft = conversation.Draft!;
+        var language = conversation.Language;
+        ScheduleView? view = null;
+        string question;
+        switch (draft.Step)
+        {
+            case DraftStep.Confirm when draft.Proposed is { } proposed:
+                var now = time.GetUtcNow();
+                view = MeetingMessages.View(proposed, now);
+                question = Say(conversation, "schedule-confirm")
+                    .Replace("{summary}", _messages.Summary(proposed, language), StringComparison.Ordinal)
+                    .Replace("{zone}", proposed.TimeZone, StringComparison.Ordinal)
+                    .Replace("{dates}", Dates(view.Next, proposed.TimeZone, language), StringComparison.Ordinal)
+                    .Replace("{leads}", Say(conversation, "schedule-leads"), StringComparison.Ordinal);
+                break;
+            case DraftStep.Disambiguate:
+                question = Say(conversation, "schedule-which") + "\n" + string.Join(
+                    "\n",
+                    draft.Alternatives.Select((a, i) =>
+                        $"{i + 1}. {_messages.Summary(a.Schedule, language)}: {Dates(a.Schedule.Next(time.GetUtcNow(), 2), a.Schedule.TimeZone, language).Replace("\n", ", ", StringComparison.Ordinal)}"));
+                break;
+            case DraftStep.Weekday:
+                question = Say(conversation, "schedule-ask-weekday");
+                break;
+            case DraftStep.WeekOfMonth:
+                question = Say(conversation, "schedule-ask-week");
+                break;
+            case DraftStep.Date:
+                question = Say(conversation, "schedule-ask-date");
+                break;
+            case DraftStep.Time:
+                question = Say(conversation, "schedule-ask-time");
+                break;
+            default:
+                draft.Step = DraftStep.Describe;
+                question = Say(conversation, "schedule-ask");
+                break;
+        }
+
+        return new OutgoingMessage(
+            conversation.Id,
+            before is null ? question : before + "\n\n" + question,
+            DraftChoices(conversation),
+            [],
+            conversation.State,
+            language,
+            view);
+    }
+
+    private List<ChoiceView> DraftChoices(Conversation conversation)
+    {
+        var draft = conversation.Draft!;
+        var language = conversation.Language;
+        var choices = new List<ChoiceView>();
+        switch (draft.Step)
+        {
+            case DraftStep.Confirm:
+                choices.Add(new(DraftPrefix + "save", Say(conversation, "schedule-save")));
+                choices.Add(new(DraftPrefix + "edit", Say(conversation, "schedule-edit")));
+                break;
+            case DraftStep.Disambiguate:
+                choices.AddRange(draft.Alternatives.Select((a, i) => new ChoiceView(
+                    DraftPrefix + "pick:" + i.ToString(CultureInfo.InvariantCulture), _messages.Summary(a.Schedule, language))));
+                break;
+            case DraftStep.Weekday:
+                choices.AddRange(Weekdays.Select(d => new ChoiceView(
+                    DraftPrefix + "day:" + MeetingMessages.WeekdayCode(d), Capitalise(Say(conversation, "weekday-" + MeetingMessages.WeekdayCode(d))))));
+                break;
+            case DraftStep.WeekOfMonth:
+                choices.AddRange(new[] { "1", "2", "3", "4", "last" }.Select(w => new ChoiceView(DraftPrefix + "week:" + w, Say(conversation, "schedule-week-" + w))));
+                break;
+            case DraftStep.Date:
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneOf(conversation));
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+                choices.AddRange(Enumerable.Range(1, 7).Select(i => today.AddDays(i)).Select(d => new ChoiceView(
+                    DraftPrefix + "date:" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Capitalise(_messages.ShortDate(d, language)))));
+                break;
+            case DraftStep.Time:
+                choices.AddRange(Times.Select(t => new ChoiceView(DraftPrefix + "time:" + t, t)));
+                break;
+            default:
+                choices.AddRange(Frequencies.Select(f => new ChoiceView(DraftPrefix + "freq:" + f, Say(conversation, "schedule-freq-" + f))));
+                break;
+        }
+
+        choices.Add(new(DraftPrefix + "cancel", Say(conversation, "schedule-cancel")));
+        return choices;
+    }
+
+    // ---- The list of meetings and what can be done with one ----------------------------------
+
+    /// <summary>Buttons of meetings, minutes and next steps, pressed now or days later.</summary>
+    private async ValueTask<OutgoingMessage?> MeetingButtonAsync(Conversation conversation, IncomingMessage message, string text, CancellationToken cancellationToken)
+    {
+        if (text.StartsWith(MeetingPrefix, StringComparison.Ordinal))
+        {
+            conversation.Draft = null;
+            var parts = text[MeetingPrefix.Length..].Split(':');
+            return parts[0] == "list"
+                ? await ListMeetingsAsync(conversation, null, cancellationToken).ConfigureAwait(false)
+                : await MeetingActionAsync(conversation, message, parts[0], parts.Length > 1 ? parts[1] : "open", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (text.StartsWith(NotificationKeys.MinutesDoneChoicePrefix, StringComparison.Ordinal))
+        {
+            var parts = text[NotificationKeys.MinutesDoneChoicePrefix.Length..].Split(':');
+            if (parts.Length == 2 && NotificationKeys.ParseOccurrence(parts[1]) is { } occurrence)
+            {
+                var now = time.GetUtcNow();
+                await _meetings.Store.TryClaimAsync(
+                    NotificationKeys.Meeting(parts[0], occurrence, NotificationKeys.MinutesDone), parts[0], occurrence, NotificationStatus.Done, now, cancellationToken).ConfigureAwait(false);
+                return Prompt(conversation, Say(conversation, "meeting-minutes-thanks"));
+            }
+        }
+
+        if (text.StartsWith(NotificationKeys.StepDoneChoicePrefix, StringComparison.Ordinal))
+        {
+            return await NextStepAnsweredAsync(conversation, text[NotificationKeys.StepDoneChoicePrefix.Length..], done: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (text.StartsWith(NotificationKeys.StepStuckChoicePrefix, StringComparison.Ordinal))
+        {
+            return await NextStepAnsweredAsync(conversation, text[NotificationKeys.StepStuckChoicePrefix.Length..], done: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async ValueTask<OutgoingMessage> ListMeetingsAsync(Conversation conversation, string? before, CancellationToken cancellationToken)
+    {
+        var meetings = await _meetings.Store.ListAsync(conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (meetings.Count == 0)
+        {
+            var none = Prompt(conversation, (before is null ? string.Empty : before + "\n\n") + Say(conversation, "meetings-none"));
+            return none;
+        }
+
+        var now = time.GetUtcNow();
+        var text = new StringBuilder(before is null ? string.Empty : before + "\n\n").Append(Say(conversation, "meetings-list"));
+        var choices = new List<ChoiceView>();
+        for (var i = 0; i < meetings.Count; i++)
+        {
+            var meeting = meetings[i];
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var next = meeting.Schedule.Next(now, 1);
+            text.Append('\n').Append(Say(conversation, "meetings-item")
+                .Replace("{n}", number, StringComparison.Ordinal)
+                .Replace("{summary}", _messages.Summary(meeting.Schedule, conversation.Language), StringComparison.Ordinal)
+                .Replace("{status}", StatusMark(conversation, meeting), StringComparison.Ordinal)
+                .Replace("{next}", next.Count == 0 ? Say(conversation, "meeting-none-left") : _messages.When(next[0], meeting.Schedule.TimeZone, conversation.Language), StringComparison.Ordinal));
+            choices.Add(new(MeetingPrefix + meeting.Id, Say(conversation, "meetings-open").Replace("{n}", number, StringComparison.Ordinal)));
+        }
+
+        choices.AddRange(flow[conversation.State].ChoiceViews(conversation.Language));
+        return new OutgoingMessage(conversation.Id, text.ToString(), choices, [], conversation.State, conversation.Language);
+    }
+
+    private async ValueTask<OutgoingMessage> MeetingActionAsync(Conversation conversation, IncomingMessage message, string meetingId, string action, CancellationToken cancellationToken)
+    {
+        var meeting = await _meetings.Store.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
+        if (meeting is null || meeting.Status == MeetingStatus.Cancelled || meeting.ConversationId != conversation.Id)
+        {
+            return await ListMeetingsAsync(conversation, Say(conversation, "meeting-not-found"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = time.GetUtcNow();
+        var summary = _messages.Summary(meeting.Schedule, conversation.Language);
+        if (action == "ics")
+        {
+            var exported = meeting.Schedule with { Title = _messages.Title(meeting) };
+            var calendar = exported.ToICalendar($"{meeting.Id}@recipebot", now);
+            var details = MeetingDetails(conversation, meeting);
+            return details with
+            {
+                Text = Say(conversation, "meeting-ics-caption").Replace("{summary}", summary, StringComparison.Ordinal),
+                Attachment = new MessageAttachment($"meeting-{meeting.Id}.ics", "text/calendar", Encoding.UTF8.GetBytes(calendar)),
+            };
+        }
+
+        if (action == "open")
+        {
+            return MeetingDetails(conversation, meeting);
+        }
+
+        if (!await MayChangeAsync(conversation, message, meeting, cancellationToken).ConfigureAwait(false))
+        {
+            var refused = MeetingDetails(conversation, meeting);
+            return refused with { Text = Say(conversation, "meeting-not-allowed") + "\n\n" + refused.Text };
+        }
+
+        switch (action)
+        {
+            case "change":
+                return StartDraft(conversation, meeting.Id);
+            case "pause" or "resume" or "cancel":
+                var (status, key) = action switch
+                {
+                    "pause" => (MeetingStatus.Paused, "meeting-paused"),
+                    "resume" => (MeetingStatus.Active, "meeting-resumed"),
+                    _ => (MeetingStatus.Cancelled, "meeting-cancelled"),
+                };
+                var changed = meeting with { Status = status, UpdatedAt = now };
+                await _meetings.Store.SaveAsync(changed, cancellationToken).ConfigureAwait(false);
+                await _meetings.Scheduler.MeetingChangedAsync(changed, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Meeting {MeetingId} of conversation {ConversationId} is now {Status}", meeting.Id, conversation.Id, status);
+                return await ListMeetingsAsync(conversation, Say(conversation, key).Replace("{summary}", summary, StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+            default:
+                return MeetingDetails(conversation, meeting);
+        }
+    }
+
+    private OutgoingMessage MeetingDetails(Conversation conversation, Meeting meeting)
+    {
+        var now = time.GetUtcNow();
+        var view = MeetingMessages.View(meeting.Schedule, now);
+        var text = Say(conversation, "meeting-details")
+            .Replace("{summary}", _messages.Summary(meeting.Schedule, conversation.Language), StringComparison.Ordinal)
+            .Replace("{status}", StatusMark(conversation, meeting), StringComparison.Ordinal)
+            .Replace("{dates}", view.Next.Count == 0 ? Say(conversation, "meeting-none-left") : Dates(view.Next, meeting.Schedule.TimeZone, conversation.Language), StringComparison.Ordinal);
+        var prefix = MeetingPrefix + meeting.Id + ":";
+        List<ChoiceView> choices =
+        [
+            meeting.Status == MeetingStatus.Paused
+                ? new(prefix + "resume", Say(conversation, "meeting-resume"))
+                : new(prefix + "pause", Say(conversation, "meeting-pause")),
+            new(prefix + "change", Say(conversation, "meeting-change")),
+            new(prefix + "ics", Say(conversation, "meeting-ics")),
+            new(prefix + "cancel", Say(conversation, "meeting-cancel")),
+            new(MeetingPrefix + "list", Say(conversation, "meetings-back")),
+        ];
+        return new OutgoingMessage(conversation.Id, text, choices, [], conversation.State, conversation.Language, view);
+    }
+
+    /// <summary>In a group, only the creator, a group admin or a configured coordinator may change a meeting.</summary>
+    private async ValueTask<bool> MayChangeAsync(Conversation conversation, IncomingMessage message, Meeting meeting, CancellationToken cancellationToken)
+    {
+        if (!message.IsGroup)
+        {
+            return true;
+        }
+
+        if (message.UserId is not { } user)
+        {
+            return false;
+        }
+
+        var channel = conversation.Id[..(conversation.Id.IndexOf(':', StringComparison.Ordinal) + 1)];
+        return user == meeting.CreatedBy
+            || _meetings.Coordinators.Contains(channel + user)
+            || await _meetings.Permissions.IsAdminAsync(conversation.Id, user, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string StatusMark(Conversation conversation, Meeting meeting) =>
+        meeting.Status == MeetingStatus.Paused ? Say(conversation, "meetings-paused-mark") : string.Empty;
+
+    // ---- Time zone ---------------------------------------------------------------------------
+
+    private OutgoingMessage ChangeTimeZone(Conversation conversation, string argument)
+    {
+        if (argument.Length == 0)
+        {
+            return Prompt(conversation, Say(conversation, "timezone-current").Replace("{zone}", ZoneOf(conversation), StringComparison.Ordinal));
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(argument, out var zone) || !zone.HasIanaId || !argument.Contains('/', StringComparison.Ordinal))
+        {
+            return Prompt(conversation, Say(conversation, "schedule.hint." + ScheduleErrorCodes.UnknownTimeZone));
+        }
+
+        conversation.TimeZone = zone.Id;
+        return Prompt(conversation, Say(conversation, "timezone-changed").Replace("{zone}", zone.Id, StringComparison.Ordinal));
+    }
+
+    private static string ZoneOf(Conversation conversation) => conversation.TimeZone ?? MeetingSchedule.DefaultTimeZone;
+
+    // ---- Next steps --------------------------------------------------------------------------
+
+    /// <summary>"I'll try this": remember to ask in a week how the situation's recipes worked.</summary>
+    private async ValueTask<OutgoingMessage> TryRecipesAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        if (flow[conversation.State].Situation is not { } situation)
+        {
+            return Full(conversation);
+        }
+
+        var step = new NextStep(conversation.Id, situation.Id, time.GetUtcNow() + _meetings.NextStepAfter, conversation.Language);
+        await _meetings.Store.SaveNextStepAsync(step, cancellationToken).ConfigureAwait(false);
+        await _meetings.Scheduler.NextStepChangedAsync(step, removed: false, cancellationToken).ConfigureAwait(false);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(ZoneOf(conversation));
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.DueAt, zone).DateTime);
+        return Prompt(conversation, Say(conversation, "try-noted").Replace("{date}", _messages.ShortDate(date, conversation.Language), StringComparison.Ordinal));
+    }
+
+    /// <summary>The answer to "how did it go?": done → the next phase; still stuck → diagnose the phase again.</summary>
+    private async ValueTask<OutgoingMessage> NextStepAnsweredAsync(Conversation conversation, string situationId, bool done, CancellationToken cancellationToken)
+    {
+        if (await _meetings.Store.GetNextStepAsync(conversation.Id, situationId, cancellationToken).ConfigureAwait(false) is { } step)
+        {
+            await _meetings.Store.DeleteNextStepAsync(conversation.Id, situationId, cancellationToken).ConfigureAwait(false);
+            await _meetings.Scheduler.NextStepChangedAsync(step, removed: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        var phase = flow.Content.SituationsById.TryGetValue(situationId, out var situation) ? situation.Phase : conversation.Phase ?? Phases.Contact;
+        var index = Math.Max(0, Phases.All.ToList().IndexOf(phase));
+        var target = done ? Phases.All[Math.Min(index + 1, Phases.All.Count - 1)] : Phases.All[index];
+        if (flow.TryGetState(target, out _) && target != conversation.State)
+        {
+            conversation.PushHistory(conversation.State);
+            conversation.State = target;
+            conversation.Phase = target;
+        }
+
+        conversation.Misses = 0;
+        var reply = Full(conversation);
+        return reply with { Text = Say(conversation, done ? "next-step-done" : "next-step-stuck") + "\n\n" + reply.Text };
+    }
+
+    // ---- Helpers -----------------------------------------------------------------------------
+
+    private string Dates(IReadOnlyList<DateTimeOffset> starts, string timeZone, string language) =>
+        string.Join("\n", starts.Select(s => "• " + _messages.When(s, timeZone, language)));
+
+    private static TimeOnly? TimeOf(string text)
+    {
+        var match = TypedTime().Match(text.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var hour = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var minute = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        return hour is >= 0 and <= 23 && minute is >= 0 and <= 59 ? new TimeOnly(hour, minute) : null;
+    }
+
+    private static bool IsNthWeekday(DateOnly date, DayOfWeek weekday, int ordinal) =>
+        date.DayOfWeek == weekday && (ordinal == -1
+            ? date.AddDays(7).Month != date.Month
+            : (date.Day - 1) / 7 + 1 == ordinal);
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+}

@@ -1,0 +1,376 @@
+using System.Text;
+using RecipeBot.Core.Diagnosis;
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Loading;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Scheduling;
+
+namespace RecipeBot.Core.Tests;
+
+/// <summary>Making, listing and changing meeting schedules in the conversation; the clock stands at Sunday 22 November 2026, 12:00 in Tallinn.</summary>
+public sealed class MeetingDialogTests
+{
+    private readonly RecordingScheduler _scheduler = new();
+    private readonly FakePermissions _permissions = new();
+    private readonly InMemoryMeetingStore _meetings = new();
+    private readonly EngineHarness _bot;
+
+    public MeetingDialogTests()
+    {
+        _bot = new EngineHarness(meetings: new MeetingServices(
+            _meetings, _scheduler, _permissions, new HashSet<string> { "test:coordinator" }, TimeSpan.FromDays(7)));
+    }
+
+    [Fact]
+    public async Task ATypedSchedule_IsConfirmedWithTheNextThreeDates_ThenSaved()
+    {
+        await InEnglishAsync();
+
+        var proposal = await _bot.SayAsync("every second Tuesday of the month at 18:00");
+
+        Assert.Equal(["sched:save", "sched:edit", "sched:cancel"], proposal.Choices.Select(c => c.Id));
+        Assert.Equal("FREQ=MONTHLY;BYDAY=2TU", proposal.Schedule!.Rrule);
+        Assert.Equal("Europe/Tallinn", proposal.Schedule.TimeZone);
+        Assert.Equal(
+            [At(2026, 12, 8, 18, 2), At(2027, 1, 12, 18, 2), At(2027, 2, 9, 18, 2)],
+            proposal.Schedule.Next);
+        Assert.Contains("on the 2nd Tuesday of every month at 18:00", proposal.Text, StringComparison.Ordinal);
+        Assert.Contains("• Tuesday 8 December at 18:00", proposal.Text, StringComparison.Ordinal);
+        Assert.Empty(await _meetings.ListAsync("test:1", CancellationToken.None));
+
+        var saved = await _bot.SayAsync("sched:save");
+
+        var meeting = Assert.Single(await _meetings.ListAsync("test:1", CancellationToken.None));
+        Assert.Equal("FREQ=MONTHLY;BYDAY=2TU", meeting.Schedule.RecurrenceRule);
+        Assert.Equal(new TimeOnly(18, 0), meeting.Schedule.StartTime);
+        Assert.Equal("user-1", meeting.CreatedBy);
+        Assert.Equal(MeetingStatus.Active, meeting.Status);
+        Assert.Equal([meeting.Id], _scheduler.Changed.Select(m => m.Id));
+        Assert.StartsWith("Saved: on the 2nd Tuesday of every month at 18:00.", saved.Text, StringComparison.Ordinal);
+        Assert.Equal(proposal.Schedule.Next, saved.Schedule!.Next);
+        Assert.Null((await _bot.Store.LoadAsync("test:1", CancellationToken.None))!.Draft);
+    }
+
+    [Theory]
+    [InlineData("et", "iga kuu teisel teisipäeval kell 18", "FREQ=MONTHLY;BYDAY=2TU", "2026-12-08T18:00:00+02:00")]
+    [InlineData("ru", "каждый понедельник в 10", "FREQ=WEEKLY;BYDAY=MO", "2026-11-23T10:00:00+02:00")]
+    [InlineData("en", "every Wednesday at 17:30 in the town hall", "FREQ=WEEKLY;BYDAY=WE", "2026-11-25T17:30:00+02:00")]
+    public async Task SchedulesAreReadInEachLanguage(string language, string text, string rule, string first)
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync(language);
+
+        var proposal = await _bot.SayAsync(text);
+
+        Assert.Equal(rule, proposal.Schedule!.Rrule);
+        Assert.Equal(DateTimeOffset.Parse(first, System.Globalization.CultureInfo.InvariantCulture), proposal.Schedule.Next[0]);
+        Assert.Equal(3, proposal.Schedule.Next.Count);
+    }
+
+    [Fact]
+    public async Task AnAmbiguousSchedule_AsksWhichReadingWasMeant()
+    {
+        await InEnglishAsync();
+
+        var question = await _bot.SayAsync("every 2nd Tuesday at 18");
+
+        Assert.Null(question.Schedule);
+        Assert.StartsWith("That can be read two ways.", question.Text, StringComparison.Ordinal);
+        Assert.Equal(["sched:pick:0", "sched:pick:1", "sched:cancel"], question.Choices.Select(c => c.Id));
+        Assert.Equal("every 2 weeks, on Tuesdays at 18:00", question.Choices[0].Label);
+        Assert.Equal("on the 2nd Tuesday of every month at 18:00", question.Choices[1].Label);
+
+        var fortnightly = await _bot.SayAsync("1");
+
+        Assert.Equal("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", fortnightly.Schedule!.Rrule);
+        Assert.Equal([At(2026, 11, 24, 18, 2), At(2026, 12, 8, 18, 2), At(2026, 12, 22, 18, 2)], fortnightly.Schedule.Next);
+    }
+
+    [Fact]
+    public async Task TheGuidedPath_FrequencyWeekdayWeekTime_GivesTheSameSchedule()
+    {
+        await InEnglishAsync();
+
+        var ask = await _bot.SayAsync("/remind");
+        Assert.StartsWith("When do you meet?", ask.Text, StringComparison.Ordinal);
+        var weekday = await _bot.SayAsync("sched:freq:monthly");
+        Assert.Equal(8, weekday.Choices.Count);
+        Assert.Equal("sched:day:mo", weekday.Choices[0].Id);
+        var week = await _bot.SayAsync("Tuesday");
+        Assert.Equal(["sched:week:1", "sched:week:2", "sched:week:3", "sched:week:4", "sched:week:last", "sched:cancel"], week.Choices.Select(c => c.Id));
+        var time = await _bot.SayAsync("sched:week:2");
+        Assert.Contains(time.Choices, c => c.Id == "sched:time:18:00");
+
+        var proposal = await _bot.SayAsync("sched:time:18:00");
+
+        Assert.Equal("FREQ=MONTHLY;BYDAY=2TU", proposal.Schedule!.Rrule);
+        Assert.Equal(At(2026, 12, 8, 18, 2), proposal.Schedule.Next[0]);
+    }
+
+    [Fact]
+    public async Task TheGuidedPath_TakesATypedTime_AndExplainsABadOne()
+    {
+        await InEnglishAsync();
+        await _bot.SayAsync("/remind");
+        await _bot.SayAsync("sched:freq:weekly");
+        await _bot.SayAsync("sched:day:th");
+
+        var bad = await _bot.SayAsync("25:00");
+        Assert.StartsWith("I could not read that time.", bad.Text, StringComparison.Ordinal);
+
+        var proposal = await _bot.SayAsync("17.30");
+        Assert.Equal("FREQ=WEEKLY;BYDAY=TH", proposal.Schedule!.Rrule);
+        Assert.Equal(At(2026, 11, 26, 17, 2, 30), proposal.Schedule.Next[0]);
+    }
+
+    [Fact]
+    public async Task AOneOffMeeting_OnAChosenDay()
+    {
+        await InEnglishAsync();
+        await _bot.SayAsync("/remind");
+        var days = await _bot.SayAsync("sched:freq:once");
+        Assert.Equal("sched:date:2026-11-23", days.Choices[0].Id);
+        Assert.Equal("Monday 23 November", days.Choices[0].Label);
+        await _bot.SayAsync("sched:date:2026-11-25");
+
+        var proposal = await _bot.SayAsync("sched:time:10:00");
+
+        Assert.Equal(string.Empty, proposal.Schedule!.Rrule);
+        Assert.Equal([At(2026, 11, 25, 10, 2)], proposal.Schedule.Next);
+    }
+
+    [Fact]
+    public async Task AnUnreadableSchedule_GetsAHint_AndTheQuestionStays()
+    {
+        await InEnglishAsync();
+        await _bot.SayAsync("/remind");
+
+        var reply = await _bot.SayAsync("on 31 April at 10");
+
+        Assert.StartsWith("That date does not exist.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.Choices, c => c.Id == "sched:freq:weekly");
+        Assert.Equal(DraftStep.Describe, (await _bot.Store.LoadAsync("test:1", CancellationToken.None))!.Draft!.Step);
+    }
+
+    [Fact]
+    public async Task Cancelling_SavesNothing_AndAnyCommandEndsTheDraft()
+    {
+        await InEnglishAsync();
+        await _bot.SayAsync("every Monday at 10");
+
+        var cancelled = await _bot.SayAsync("sched:cancel");
+        Assert.StartsWith("All right, nothing was saved.", cancelled.Text, StringComparison.Ordinal);
+        Assert.Empty(await _meetings.ListAsync("test:1", CancellationToken.None));
+
+        await _bot.SayAsync("every Monday at 10");
+        await _bot.SayAsync("/help");
+        Assert.Null((await _bot.Store.LoadAsync("test:1", CancellationToken.None))!.Draft);
+    }
+
+    [Fact]
+    public async Task Meetings_ListPauseResumeChangeCancel()
+    {
+        await InEnglishAsync();
+        var id = await SaveAsync("every Monday at 10");
+
+        var list = await _bot.SayAsync("/meetings");
+        Assert.Contains("1. on Mondays at 10:00", list.Text, StringComparison.Ordinal);
+        Assert.Contains("Next: Monday 23 November at 10:00", list.Text, StringComparison.Ordinal);
+        Assert.Equal("mtg:" + id, list.Choices[0].Id);
+
+        var details = await _bot.SayAsync("mtg:" + id);
+        Assert.Equal(["mtg:" + id + ":pause", "mtg:" + id + ":change", "mtg:" + id + ":ics", "mtg:" + id + ":cancel", "mtg:list"], details.Choices.Select(c => c.Id));
+        Assert.Equal("FREQ=WEEKLY;BYDAY=MO", details.Schedule!.Rrule);
+
+        var paused = await _bot.SayAsync("mtg:" + id + ":pause");
+        Assert.StartsWith("Reminders are paused: on Mondays at 10:00.", paused.Text, StringComparison.Ordinal);
+        Assert.Contains("(paused)", paused.Text, StringComparison.Ordinal);
+        Assert.Equal(MeetingStatus.Paused, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Paused, _scheduler.Changed[^1].Status);
+
+        await _bot.SayAsync("mtg:" + id + ":resume");
+        Assert.Equal(MeetingStatus.Active, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+
+        await _bot.SayAsync("mtg:" + id + ":change");
+        await _bot.SayAsync("every Friday at 9");
+        var changed = await _bot.SayAsync("sched:save");
+        Assert.StartsWith("Changed: on Fridays at 09:00.", changed.Text, StringComparison.Ordinal);
+        var meeting = Assert.Single(await _meetings.ListAsync("test:1", CancellationToken.None));
+        Assert.Equal((id, "FREQ=WEEKLY;BYDAY=FR"), (meeting.Id, meeting.Schedule.RecurrenceRule));
+
+        var cancelled = await _bot.SayAsync("mtg:" + id + ":cancel");
+        Assert.StartsWith("The meeting is cancelled", cancelled.Text, StringComparison.Ordinal);
+        Assert.Contains("No meetings are scheduled.", cancelled.Text, StringComparison.Ordinal);
+        Assert.Equal(MeetingStatus.Cancelled, _scheduler.Changed[^1].Status);
+
+        var gone = await _bot.SayAsync("mtg:" + id + ":pause");
+        Assert.StartsWith("That meeting no longer exists.", gone.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMeeting_IsExportedAsAnIcsFile()
+    {
+        await InEnglishAsync();
+        var id = await SaveAsync("every second Tuesday of the month at 18:00 in the library");
+
+        var reply = await _bot.SayAsync("mtg:" + id + ":ics");
+
+        var file = reply.Attachment!;
+        Assert.Equal($"meeting-{id}.ics", file.FileName);
+        Assert.Equal("text/calendar", file.ContentType);
+        var calendar = Encoding.UTF8.GetString(file.Content);
+        Assert.Contains("BEGIN:VCALENDAR", calendar, StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=MONTHLY;BYDAY=2TU", calendar, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Europe/Tallinn:20261208T180000", calendar, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE", calendar, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InAGroup_OnlyTheCreatorAnAdminOrACoordinatorMayChangeAMeeting()
+    {
+        await _bot.SayInGroupAsync("/start", "creator");
+        await _bot.SayInGroupAsync("en", "creator");
+        await _bot.SayInGroupAsync("every Monday at 10", "creator");
+        await _bot.SayInGroupAsync("sched:save", "creator");
+        var id = Assert.Single(await _meetings.ListAsync("test:-100", CancellationToken.None)).Id;
+
+        var refused = await _bot.SayInGroupAsync("mtg:" + id + ":cancel", "member");
+        Assert.StartsWith("In a group, only the person who added the meeting", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(MeetingStatus.Active, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+        var exported = await _bot.SayInGroupAsync("mtg:" + id + ":ics", "member");
+        Assert.NotNull(exported.Attachment);
+
+        await _bot.SayInGroupAsync("mtg:" + id + ":pause", "creator");
+        Assert.Equal(MeetingStatus.Paused, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+        await _bot.SayInGroupAsync("mtg:" + id + ":resume", "coordinator");
+        Assert.Equal(MeetingStatus.Active, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+        _permissions.Admins.Add("admin");
+        await _bot.SayInGroupAsync("mtg:" + id + ":cancel", "admin");
+        Assert.Equal(MeetingStatus.Cancelled, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+        Assert.Equal([("test:-100", "member"), ("test:-100", "admin")], _permissions.Asked);
+    }
+
+    [Fact]
+    public async Task MinutesPublished_IsRecordedInTheLedger()
+    {
+        await InEnglishAsync();
+        var occurrence = At(2026, 12, 8, 18, 2);
+
+        var reply = await _bot.SayAsync(NotificationKeys.MinutesDoneChoice("abc", occurrence));
+
+        Assert.StartsWith("Thank you!", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            NotificationStatus.Done,
+            await _meetings.GetStatusAsync(NotificationKeys.Meeting("abc", occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IllTryThis_AsksInAWeek_DoneLeadsOn_StuckDiagnosesAgain()
+    {
+        await InEnglishAsync();
+        await _bot.SayAsync("official");
+        await _bot.SayAsync("contact");
+        var recipes = await _bot.SayAsync("no-partners");
+        Assert.Contains(recipes.Choices, c => c.Id == "try");
+
+        var noted = await _bot.SayAsync("try");
+
+        Assert.StartsWith("Good luck! I will ask on Sunday 29 November how it went.", noted.Text, StringComparison.Ordinal);
+        var step = (await _meetings.GetNextStepAsync("test:1", "contact/no-partners", CancellationToken.None))!;
+        Assert.Equal(_bot.Time.GetUtcNow() + TimeSpan.FromDays(7), step.DueAt);
+        Assert.Equal(step, Assert.Single(_scheduler.Steps));
+
+        var done = await _bot.SayAsync("step:done:contact/no-partners");
+        Assert.Equal("planning", done.State);
+        Assert.StartsWith("Excellent!", done.Text, StringComparison.Ordinal);
+        Assert.Null(await _meetings.GetNextStepAsync("test:1", "contact/no-partners", CancellationToken.None));
+
+        var stuck = await _bot.SayAsync("step:stuck:contact/no-partners");
+        Assert.Equal("contact", stuck.State);
+        Assert.StartsWith("Let's look again", stuck.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTimeZone_CanBeChangedPerConversation()
+    {
+        await InEnglishAsync();
+
+        var unknown = await _bot.SayAsync("/timezone Mars/Olympus");
+        Assert.StartsWith("I do not know that time zone.", unknown.Text, StringComparison.Ordinal);
+        await _bot.SayAsync("/timezone Europe/London");
+        var proposal = await _bot.SayAsync("every Monday at 10");
+
+        Assert.Equal("Europe/London", proposal.Schedule!.TimeZone);
+        Assert.Equal(At(2026, 11, 23, 10, 0), proposal.Schedule.Next[0]);
+    }
+
+    [Fact]
+    public void NoExampleOfAnotherIntent_ReadsAsASchedule()
+    {
+        var problems = new List<ContentProblem>();
+        var examples = IntentExampleLoader.Load(RepositoryContent.Directory, RepositoryContent.Content, IntentExampleLoader.Folder, problems)
+            .Concat(IntentExampleLoader.Load(RepositoryContent.Directory, RepositoryContent.Content, IntentExampleLoader.EvaluationFolder, problems))
+            .Where(e => e.Intent != Intents.ScheduleMeeting)
+            .ToList();
+        Assert.True(examples.Count > 1500);
+
+        var misread = examples
+            .Where(e => ScheduleGrammar.Parse(e.Text, e.Language, _bot.Time.GetUtcNow()) is not ScheduleParseResult.Invalid)
+            .Select(e => $"{e.Language}: {e.Text}")
+            .ToList();
+
+        Assert.Empty(misread);
+    }
+
+    private async Task InEnglishAsync()
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync("en");
+    }
+
+    private async Task<string> SaveAsync(string text)
+    {
+        await _bot.SayAsync(text);
+        await _bot.SayAsync("sched:save");
+        return (await _meetings.ListAsync("test:1", CancellationToken.None))[^1].Id;
+    }
+
+    private static DateTimeOffset At(int year, int month, int day, int hour, int offset, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, TimeSpan.FromHours(offset));
+
+    private sealed class RecordingScheduler : IReminderScheduler
+    {
+        public List<Meeting> Changed { get; } = [];
+
+        public List<NextStep> Steps { get; } = [];
+
+        public ValueTask MeetingChangedAsync(Meeting meeting, CancellationToken cancellationToken)
+        {
+            Changed.Add(meeting);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask NextStepChangedAsync(NextStep step, bool removed, CancellationToken cancellationToken)
+        {
+            if (!removed)
+            {
+                Steps.Add(step);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class FakePermissions : IChatPermissions
+    {
+        public HashSet<string> Admins { get; } = [];
+
+        public List<(string, string)> Asked { get; } = [];
+
+        public ValueTask<bool> IsAdminAsync(string conversationId, string userId, CancellationToken cancellationToken)
+        {
+            Asked.Add((conversationId, userId));
+            return ValueTask.FromResult(Admins.Contains(userId));
+        }
+    }
+}
