@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Meetings;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
@@ -11,8 +12,8 @@ namespace RecipeBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers conversation state and channel bookkeeping (chat status, cursors, inbox, conversation references) on the
-    /// provider chosen by <see cref="StorageOptions.Provider"/>.
+    /// Registers conversation state, channel bookkeeping (chat status, cursors, inbox, conversation references) and
+    /// meetings with their notification ledger on the provider chosen by <see cref="StorageOptions.Provider"/>.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -34,6 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore>(provider => IsMemory(provider)
             ? new InMemoryConversationReferenceStore()
             : new SqliteConversationReferenceStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMeetingStore>(provider => IsMemory(provider)
+            ? new InMemoryMeetingStore()
+            : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 

@@ -1,5 +1,8 @@
+using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Tests;
+using RecipeBot.Scheduling;
 using RecipeBot.Storage.Sqlite;
 
 namespace RecipeBot.Storage.Tests;
@@ -15,7 +18,10 @@ public sealed class SqliteConversationStoreTests : IDisposable
     public void Dispose()
     {
         _databases.ForEach(d => d.Dispose());
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     /// <summary>A new store over the same file, as a restarted bot would open it.</summary>
@@ -82,6 +88,113 @@ public sealed class SqliteConversationStoreTests : IDisposable
     public async Task AnUnknownConversation_LoadsAsNull()
     {
         Assert.Null(await Open().LoadAsync("nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheTimeZoneAndAScheduleDraft_SurviveAReopen()
+    {
+        var conversation = new Conversation("telegram:-42", "et", "meetings", DateTimeOffset.UnixEpoch)
+        {
+            TimeZone = "Europe/Helsinki",
+            Draft = NewDraft(),
+        };
+
+        await Open().SaveAsync(conversation, CancellationToken.None);
+        var loaded = await Open().LoadAsync("telegram:-42", CancellationToken.None);
+
+        Assert.Equal("Europe/Helsinki", loaded!.TimeZone);
+        AssertSameDraft(NewDraft(), loaded.Draft);
+    }
+
+    [Fact]
+    public async Task AClearedDraftAndTimeZone_LoadAsNull()
+    {
+        var store = Open();
+        var conversation = new Conversation("telegram:-42", "et", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Riga", Draft = NewDraft() };
+        await store.SaveAsync(conversation, CancellationToken.None);
+
+        conversation.TimeZone = null;
+        conversation.Draft = null;
+        await store.SaveAsync(conversation, CancellationToken.None);
+        var loaded = await Open().LoadAsync("telegram:-42", CancellationToken.None);
+
+        Assert.Null(loaded!.TimeZone);
+        Assert.Null(loaded.Draft);
+    }
+
+    [Fact]
+    public async Task AFileFromBeforeMeetings_GainsTheNewColumns_AndKeepsItsConversations()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE conversations (
+                    id TEXT PRIMARY KEY, language TEXT NOT NULL, role TEXT NULL, phase TEXT NULL, state TEXT NOT NULL,
+                    history TEXT NOT NULL, situations_seen TEXT NOT NULL, recipes_given TEXT NOT NULL,
+                    deliveries TEXT NOT NULL DEFAULT '', clarification TEXT NOT NULL DEFAULT '', misses INTEGER NOT NULL DEFAULT 0,
+                    turns INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+                INSERT INTO conversations (id, language, state, history, situations_seen, recipes_given, turns, created_at, updated_at)
+                VALUES ('telegram:7', 'ru', 'contact', '', '', '', 3, '2026-01-01T00:00:00.0000000+00:00', '2026-01-01T00:00:00.0000000+00:00');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = Open();
+        var old = await store.LoadAsync("telegram:7", CancellationToken.None);
+        old!.TimeZone = "Europe/Tallinn";
+        await store.SaveAsync(old, CancellationToken.None);
+
+        Assert.Null(old.Draft);
+        Assert.Equal("contact", old.State);
+        Assert.Equal("Europe/Tallinn", (await Open().LoadAsync("telegram:7", CancellationToken.None))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task TheInMemoryStore_KeepsACopyOfTheTimeZoneAndDraft()
+    {
+        var store = new InMemoryConversationStore();
+        var conversation = new Conversation("terminal:local", "en", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Helsinki", Draft = NewDraft() };
+        await store.SaveAsync(conversation, CancellationToken.None);
+        conversation.Draft.Step = DraftStep.Describe;
+
+        var loaded = await store.LoadAsync("terminal:local", CancellationToken.None);
+
+        Assert.Equal("Europe/Helsinki", loaded!.TimeZone);
+        AssertSameDraft(NewDraft(), loaded.Draft);
+    }
+
+    private static ScheduleDraft NewDraft()
+    {
+        var weekly = new MeetingSchedule("FREQ=WEEKLY;BYDAY=TU", new TimeOnly(18, 0), new DateOnly(2026, 12, 8), "Europe/Helsinki", "Working group", "Town hall");
+        var draft = new ScheduleDraft
+        {
+            Step = DraftStep.Confirm,
+            MeetingId = "k3x9abcdef",
+            Frequency = "monthly",
+            Weekday = DayOfWeek.Tuesday,
+            WeekOfMonth = -1,
+            Date = new DateOnly(2026, 12, 8),
+            Proposed = weekly,
+        };
+        draft.Alternatives.Add(new DraftAlternative("schedule-reading-weekly", weekly));
+        draft.Alternatives.Add(new DraftAlternative("schedule-reading-once", new MeetingSchedule(string.Empty, new TimeOnly(9, 30), new DateOnly(2027, 1, 4))));
+        return draft;
+    }
+
+    private static void AssertSameDraft(ScheduleDraft expected, ScheduleDraft? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Step, actual.Step);
+        Assert.Equal(expected.MeetingId, actual.MeetingId);
+        Assert.Equal(expected.Frequency, actual.Frequency);
+        Assert.Equal(expected.Weekday, actual.Weekday);
+        Assert.Equal(expected.WeekOfMonth, actual.WeekOfMonth);
+        Assert.Equal(expected.Date, actual.Date);
+        Assert.Equal(expected.Proposed, actual.Proposed);
+        Assert.Equal(expected.Alternatives, actual.Alternatives);
     }
 
     [Fact]

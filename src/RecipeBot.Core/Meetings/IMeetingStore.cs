@@ -18,10 +18,10 @@ public interface IMeetingStore
     /// <summary>Every meeting with status Active, oldest first.</summary>
     ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken);
 
-    /// <summary>Pauses every active meeting of the conversation (the chat blocked the bot); returns how many.</summary>
+    /// <summary>Pauses every active meeting of the conversation (the chat blocked the bot); returns them paused, oldest first.</summary>
     ValueTask<IReadOnlyList<Meeting>> PauseAllAsync(string conversationId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Gives a conversation's meetings and next steps a new conversation id (a group became a supergroup).</summary>
+    /// <summary>Gives a conversation's meetings and next steps a new conversation id (a group became a supergroup); a next step the new id already has is kept.</summary>
     ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken);
 
     /// <summary>Inserts or replaces the prompt of (conversation, situation).</summary>

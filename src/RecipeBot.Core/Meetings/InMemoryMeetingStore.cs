@@ -38,6 +38,7 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         {
             var paused = _meetings.Values
                 .Where(m => m.ConversationId == conversationId && m.Status == MeetingStatus.Active)
+                .OrderBy(m => m.CreatedAt)
                 .Select(m => m with { Status = MeetingStatus.Paused, UpdatedAt = now })
                 .ToList();
             foreach (var meeting in paused)
@@ -60,8 +61,9 @@ public sealed class InMemoryMeetingStore : IMeetingStore
 
             foreach (var (key, step) in _steps.Where(s => s.Key.Item1 == fromConversationId).ToList())
             {
+                // As in SQLite: a prompt the new conversation already has is kept.
                 _steps.Remove(key);
-                _steps[(toConversationId, key.Item2)] = step with { ConversationId = toConversationId };
+                _steps.TryAdd((toConversationId, key.Item2), step with { ConversationId = toConversationId });
             }
         }
 

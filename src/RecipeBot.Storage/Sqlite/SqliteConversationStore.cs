@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Meetings;
 
 namespace RecipeBot.Storage.Sqlite;
 
@@ -10,7 +11,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at";
+    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft";
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
@@ -35,26 +36,31 @@ public sealed class SqliteConversationStore : IConversationStore
                 misses          INTEGER NOT NULL DEFAULT 0,
                 turns           INTEGER NOT NULL,
                 created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL
+                updated_at      TEXT NOT NULL,
+                time_zone       TEXT NULL,
+                schedule_draft  TEXT NULL
             );
             """);
         database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
         database.AddColumnIfMissing("conversations", "clarification", "TEXT NOT NULL DEFAULT ''");
         database.AddColumnIfMissing("conversations", "misses", "INTEGER NOT NULL DEFAULT 0");
+        database.AddColumnIfMissing("conversations", "time_zone", "TEXT NULL");
+        database.AddColumnIfMissing("conversations", "schedule_draft", "TEXT NULL");
 
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
-            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated)
+            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
                 history = excluded.history, situations_seen = excluded.situations_seen,
                 recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
                 clarification = excluded.clarification, misses = excluded.misses,
-                turns = excluded.turns, updated_at = excluded.updated_at
+                turns = excluded.turns, updated_at = excluded.updated_at,
+                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft
             """,
-            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated");
+            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft");
         _move = database.Prepare(
             "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
             "$from", "$to");
@@ -97,6 +103,8 @@ public sealed class SqliteConversationStore : IConversationStore
             Misses = reader.GetInt32(9),
             Turns = reader.GetInt32(10),
             UpdatedAt = ParseInstant(reader.GetString(12)),
+            TimeZone = reader.IsDBNull(13) ? null : reader.GetString(13),
+            Draft = ScheduleDraft.FromJson(reader.IsDBNull(14) ? null : reader.GetString(14)),
         };
     }
 
@@ -117,6 +125,8 @@ public sealed class SqliteConversationStore : IConversationStore
         p[11].Value = conversation.Turns;
         p[12].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
         p[13].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        p[14].Value = (object?)conversation.TimeZone ?? DBNull.Value;
+        p[15].Value = (object?)conversation.Draft?.ToJson() ?? DBNull.Value;
         _save.ExecuteNonQuery();
     }
 

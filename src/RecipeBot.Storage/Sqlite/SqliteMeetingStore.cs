@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Scheduling;
+
+namespace RecipeBot.Storage.Sqlite;
+
+/// <summary>
+/// Meetings, next steps and the notification ledger in the bot's SQLite file. Instants are stored
+/// as round-trip UTC text, so ordering by the text is ordering in time. A claim is a single
+/// <c>INSERT … ON CONFLICT DO NOTHING</c>: SQLite's write lock makes it atomic across every
+/// process sharing the file.
+/// </summary>
+public sealed class SqliteMeetingStore : IMeetingStore
+{
+    private const string MeetingColumns = "id, conversation_id, created_by, rrule, start_time, first_date, time_zone, title, place, status, language, created_at, updated_at";
+    private const string TimeFormat = "HH:mm";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private readonly SqliteDatabase _database;
+    private readonly SqliteCommand _save;
+    private readonly SqliteCommand _get;
+    private readonly SqliteCommand _list;
+    private readonly SqliteCommand _listActive;
+    private readonly SqliteCommand _pauseAll;
+    private readonly SqliteCommand _moveMeetings;
+    private readonly SqliteCommand _moveSteps;
+    private readonly SqliteCommand _dropMovedSteps;
+    private readonly SqliteCommand _saveStep;
+    private readonly SqliteCommand _getStep;
+    private readonly SqliteCommand _deleteStep;
+    private readonly SqliteCommand _listSteps;
+    private readonly SqliteCommand _claim;
+    private readonly SqliteCommand _complete;
+    private readonly SqliteCommand _status;
+    private readonly SqliteCommand _pending;
+
+    public SqliteMeetingStore(SqliteDatabase database)
+    {
+        _database = database;
+        database.Execute("""
+            CREATE TABLE IF NOT EXISTS meetings (
+                id              TEXT PRIMARY KEY,
+                conversation_id TEXT NOT NULL,
+                created_by      TEXT NULL,
+                rrule           TEXT NOT NULL,
+                start_time      TEXT NOT NULL,
+                first_date      TEXT NOT NULL,
+                time_zone       TEXT NOT NULL,
+                title           TEXT NULL,
+                place           TEXT NULL,
+                status          TEXT NOT NULL,
+                language        TEXT NOT NULL,
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS meetings_conversation ON meetings (conversation_id);
+            CREATE TABLE IF NOT EXISTS next_steps (
+                conversation_id TEXT NOT NULL,
+                situation_id    TEXT NOT NULL,
+                due_at          TEXT NOT NULL,
+                language        TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, situation_id)
+            );
+            CREATE TABLE IF NOT EXISTS notification_ledger (
+                key        TEXT PRIMARY KEY,
+                owner_id   TEXT NOT NULL,
+                due_at     TEXT NOT NULL,
+                status     TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS notification_ledger_status ON notification_ledger (status);
+            """);
+
+        _save = database.Prepare(
+            $"""
+            INSERT INTO meetings ({MeetingColumns})
+            VALUES ($id, $conversation, $createdBy, $rrule, $start, $first, $zone, $title, $place, $status, $language, $created, $updated)
+            ON CONFLICT (id) DO UPDATE SET
+                conversation_id = excluded.conversation_id, created_by = excluded.created_by, rrule = excluded.rrule,
+                start_time = excluded.start_time, first_date = excluded.first_date, time_zone = excluded.time_zone,
+                title = excluded.title, place = excluded.place, status = excluded.status, language = excluded.language,
+                created_at = excluded.created_at, updated_at = excluded.updated_at
+            """,
+            "$id", "$conversation", "$createdBy", "$rrule", "$start", "$first", "$zone", "$title", "$place", "$status", "$language", "$created", "$updated");
+        _get = database.Prepare($"SELECT {MeetingColumns} FROM meetings WHERE id = $id", "$id");
+        _list = database.Prepare(
+            $"SELECT {MeetingColumns} FROM meetings WHERE conversation_id = $conversation AND status <> 'cancelled' ORDER BY created_at, id",
+            "$conversation");
+        _listActive = database.Prepare($"SELECT {MeetingColumns} FROM meetings WHERE status = 'active' ORDER BY created_at, id");
+        _pauseAll = database.Prepare(
+            $"UPDATE meetings SET status = 'paused', updated_at = $now WHERE conversation_id = $conversation AND status = 'active' RETURNING {MeetingColumns}",
+            "$conversation", "$now");
+        _moveMeetings = database.Prepare("UPDATE meetings SET conversation_id = $to WHERE conversation_id = $from", "$from", "$to");
+        // A step the target conversation already has wins; the source's copy is dropped below.
+        _moveSteps = database.Prepare("UPDATE OR IGNORE next_steps SET conversation_id = $to WHERE conversation_id = $from", "$from", "$to");
+        _dropMovedSteps = database.Prepare("DELETE FROM next_steps WHERE conversation_id = $from", "$from");
+
+        _saveStep = database.Prepare(
+            """
+            INSERT INTO next_steps (conversation_id, situation_id, due_at, language) VALUES ($conversation, $situation, $due, $language)
+            ON CONFLICT (conversation_id, situation_id) DO UPDATE SET due_at = excluded.due_at, language = excluded.language
+            """,
+            "$conversation", "$situation", "$due", "$language");
+        _getStep = database.Prepare(
+            "SELECT conversation_id, situation_id, due_at, language FROM next_steps WHERE conversation_id = $conversation AND situation_id = $situation",
+            "$conversation", "$situation");
+        _deleteStep = database.Prepare(
+            "DELETE FROM next_steps WHERE conversation_id = $conversation AND situation_id = $situation",
+            "$conversation", "$situation");
+        _listSteps = database.Prepare("SELECT conversation_id, situation_id, due_at, language FROM next_steps ORDER BY due_at, conversation_id, situation_id");
+
+        _claim = database.Prepare(
+            "INSERT INTO notification_ledger (key, owner_id, due_at, status, updated_at) VALUES ($key, $owner, $due, $status, $now) ON CONFLICT (key) DO NOTHING",
+            "$key", "$owner", "$due", "$status", "$now");
+        _complete = database.Prepare("UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key", "$key", "$status", "$now");
+        _status = database.Prepare("SELECT status FROM notification_ledger WHERE key = $key", "$key");
+        _pending = database.Prepare("SELECT key, owner_id, due_at, status, updated_at FROM notification_ledger WHERE status = 'pending' ORDER BY updated_at, key");
+    }
+
+    public ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var schedule = meeting.Schedule;
+        object[] values =
+        [
+            meeting.Id, meeting.ConversationId, Nullable(meeting.CreatedBy), schedule.RecurrenceRule,
+            schedule.StartTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
+            schedule.FirstDate.ToString(DateFormat, CultureInfo.InvariantCulture),
+            schedule.TimeZone, Nullable(schedule.Title), Nullable(schedule.Place), StatusText(meeting.Status),
+            meeting.Language, Instant(meeting.CreatedAt), Instant(meeting.UpdatedAt),
+        ];
+        return _database.UseAsync(() => Execute(_save, values), cancellationToken);
+    }
+
+    public ValueTask<Meeting?> GetAsync(string meetingId, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => ReadMeetings(_get, meetingId).SingleOrDefault(), cancellationToken);
+
+    public ValueTask<IReadOnlyList<Meeting>> ListAsync(string conversationId, CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<Meeting>>(() => ReadMeetings(_list, conversationId), cancellationToken);
+
+    public ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<Meeting>>(() => ReadMeetings(_listActive), cancellationToken);
+
+    public ValueTask<IReadOnlyList<Meeting>> PauseAllAsync(string conversationId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<Meeting>>(
+            // RETURNING gives no order; sort the paused meetings as every list here is.
+            () => [.. ReadMeetings(_pauseAll, conversationId, Instant(now)).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)],
+            cancellationToken);
+
+    public ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                SqliteCommand[] commands = [_moveMeetings, _moveSteps, _dropMovedSteps];
+                using var transaction = _database.Connection.BeginTransaction();
+                Array.ForEach(commands, c => c.Transaction = transaction);
+                try
+                {
+                    Execute(_moveMeetings, fromConversationId, toConversationId);
+                    Execute(_moveSteps, fromConversationId, toConversationId);
+                    Execute(_dropMovedSteps, fromConversationId);
+                    transaction.Commit();
+                }
+                finally
+                {
+                    Array.ForEach(commands, c => c.Transaction = null);
+                }
+            },
+            cancellationToken);
+
+    public ValueTask SaveNextStepAsync(NextStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return _database.UseAsync(
+            () => Execute(_saveStep, step.ConversationId, step.SituationId, Instant(step.DueAt), step.Language),
+            cancellationToken);
+    }
+
+    public ValueTask<NextStep?> GetNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => ReadSteps(_getStep, conversationId, situationId).SingleOrDefault(), cancellationToken);
+
+    public ValueTask DeleteNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => Execute(_deleteStep, conversationId, situationId), cancellationToken);
+
+    public ValueTask<IReadOnlyList<NextStep>> ListNextStepsAsync(CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<NextStep>>(() => ReadSteps(_listSteps), cancellationToken);
+
+    public ValueTask<bool> TryClaimAsync(string key, string ownerId, DateTimeOffset dueAt, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                SetParameters(_claim, [key, ownerId, Instant(dueAt), StatusText(status), Instant(now)]);
+                return _claim.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+
+    public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => Execute(_complete, key, StatusText(status), Instant(now)), cancellationToken);
+
+    public ValueTask<NotificationStatus?> GetStatusAsync(string key, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _status.Parameters[0].Value = key;
+                return _status.ExecuteScalar() is string text ? ParseStatus<NotificationStatus>(text) : (NotificationStatus?)null;
+            },
+            cancellationToken);
+
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListPendingAsync(CancellationToken cancellationToken) =>
+        _database.UseAsync<IReadOnlyList<LedgerEntry>>(
+            () =>
+            {
+                using var reader = _pending.ExecuteReader();
+                var entries = new List<LedgerEntry>();
+                while (reader.Read())
+                {
+                    entries.Add(new LedgerEntry(
+                        reader.GetString(0),
+                        reader.GetString(1),
+                        ParseInstant(reader.GetString(2)),
+                        ParseStatus<NotificationStatus>(reader.GetString(3)),
+                        ParseInstant(reader.GetString(4))));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+
+    private static List<Meeting> ReadMeetings(SqliteCommand command, params object[] values)
+    {
+        SetParameters(command, values);
+        using var reader = command.ExecuteReader();
+        var meetings = new List<Meeting>();
+        while (reader.Read())
+        {
+            var schedule = new MeetingSchedule(
+                reader.GetString(3),
+                TimeOnly.ParseExact(reader.GetString(4), TimeFormat, CultureInfo.InvariantCulture),
+                DateOnly.ParseExact(reader.GetString(5), DateFormat, CultureInfo.InvariantCulture),
+                reader.GetString(6),
+                Text(reader, 7),
+                Text(reader, 8));
+            meetings.Add(new Meeting(
+                reader.GetString(0),
+                reader.GetString(1),
+                Text(reader, 2),
+                schedule,
+                ParseStatus<MeetingStatus>(reader.GetString(9)),
+                reader.GetString(10),
+                ParseInstant(reader.GetString(11)),
+                ParseInstant(reader.GetString(12))));
+        }
+
+        return meetings;
+    }
+
+    private static List<NextStep> ReadSteps(SqliteCommand command, params object[] values)
+    {
+        SetParameters(command, values);
+        using var reader = command.ExecuteReader();
+        var steps = new List<NextStep>();
+        while (reader.Read())
+        {
+            steps.Add(new NextStep(reader.GetString(0), reader.GetString(1), ParseInstant(reader.GetString(2)), reader.GetString(3)));
+        }
+
+        return steps;
+    }
+
+    private static void Execute(SqliteCommand command, params object[] values)
+    {
+        SetParameters(command, values);
+        command.ExecuteNonQuery();
+    }
+
+    private static void SetParameters(SqliteCommand command, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+
+    /// <summary>
+    /// A status as stored: the member name in kebab case (<c>sent-late</c>), as the draft JSON writes
+    /// enums. The SQL above names some of them; renaming a member needs a migration.
+    /// </summary>
+    private static string StatusText<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private static T ParseStatus<T>(string text)
+        where T : struct, Enum => Enum.GetValues<T>().Single(value => StatusText(value) == text);
+
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>Fixed-width UTC text ("2026-12-08T16:00:00.0000000Z"): sorts as the instants do.</summary>
+    private static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
