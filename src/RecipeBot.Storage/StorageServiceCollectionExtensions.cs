@@ -27,8 +27,8 @@ public static class StorageServiceCollectionExtensions
             ? new InMemoryConversationStore()
             : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(provider => new ChannelStore(IsMemory(provider)
-            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>())
-            : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>())));
+            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>())
+            : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeetingStore>())));
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);

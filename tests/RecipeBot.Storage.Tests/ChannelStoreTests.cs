@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Scheduling;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
@@ -22,18 +24,26 @@ public sealed class ChannelStoreTests : IDisposable
 
     private (IConversationStore Conversations, IChatDirectory Chats, ICursorStore Cursors, IInboxStore Inbox) Open(string provider)
     {
+        var (conversations, chats, cursors, inbox, _) = OpenWithMeetings(provider);
+        return (conversations, chats, cursors, inbox);
+    }
+
+    private (IConversationStore Conversations, IChatDirectory Chats, ICursorStore Cursors, IInboxStore Inbox, IMeetingStore Meetings) OpenWithMeetings(string provider)
+    {
         if (provider == "memory")
         {
             var memory = new InMemoryConversationStore();
-            var store = new InMemoryChannelStore(memory);
-            return (memory, store, store, store);
+            var meetings = new InMemoryMeetingStore();
+            var store = new InMemoryChannelStore(memory, meetings);
+            return (memory, store, store, store, meetings);
         }
 
         var database = new SqliteDatabase(Path.Combine(_directory, "bot.db"));
         _databases.Add(database);
         var conversations = new SqliteConversationStore(database);
-        var channels = new SqliteChannelStore(database, conversations, new FakeTimeProvider());
-        return (conversations, channels, channels, channels);
+        var sqliteMeetings = new SqliteMeetingStore(database);
+        var channels = new SqliteChannelStore(database, conversations, new FakeTimeProvider(), sqliteMeetings);
+        return (conversations, channels, channels, channels, sqliteMeetings);
     }
 
     [Theory]
@@ -110,5 +120,19 @@ public sealed class ChannelStoreTests : IDisposable
         var moved = await conversations.LoadAsync("telegram:-1001234567890", CancellationToken.None);
         Assert.Equal("contact", moved!.State);
         Assert.Equal("coordinator", moved.Role);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AMigratedGroup_TakesItsMeetingsAlong(string provider)
+    {
+        var (_, chats, _, _, meetings) = OpenWithMeetings(provider);
+        var schedule = new MeetingSchedule("FREQ=WEEKLY;BYDAY=MO", new TimeOnly(10, 0), new DateOnly(2026, 11, 23));
+        await meetings.SaveAsync(new Meeting("m1", "telegram:-42", "7", schedule, MeetingStatus.Active, "et", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        await chats.MigrateAsync("telegram:-42", "telegram:-1001234567890", CancellationToken.None);
+
+        Assert.Empty(await meetings.ListAsync("telegram:-42", CancellationToken.None));
+        Assert.Equal("m1", Assert.Single(await meetings.ListAsync("telegram:-1001234567890", CancellationToken.None)).Id);
     }
 }

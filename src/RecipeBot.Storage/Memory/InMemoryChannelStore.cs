@@ -5,7 +5,7 @@ using RecipeBot.Core.Conversations;
 namespace RecipeBot.Storage.Memory;
 
 /// <summary>Channel bookkeeping in memory, for <c>Storage:Provider = memory</c> and tests.</summary>
-public sealed class InMemoryChannelStore(IConversationStore conversations) : IChatDirectory, ICursorStore, IInboxStore
+public sealed class InMemoryChannelStore(IConversationStore conversations, RecipeBot.Core.Meetings.IMeetingStore? meetings = null) : IChatDirectory, ICursorStore, IInboxStore
 {
     private readonly ConcurrentDictionary<string, bool> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _migrated = new(StringComparer.Ordinal);
@@ -27,6 +27,10 @@ public sealed class InMemoryChannelStore(IConversationStore conversations) : ICh
         _migrated[fromId] = toId;
         _active[fromId] = false;
         await conversations.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        if (meetings is not null)
+        {
+            await meetings.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public ValueTask<string> ResolveAsync(string conversationId, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
 {
     private readonly SqliteDatabase _database;
     private readonly IConversationStore _conversations;
+    private readonly RecipeBot.Core.Meetings.IMeetingStore? _meetings;
     private readonly TimeProvider _time;
     private readonly SqliteCommand _getChat;
     private readonly SqliteCommand _setActive;
@@ -21,10 +22,11 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
     private readonly SqliteCommand _complete;
     private readonly SqliteCommand _fail;
 
-    public SqliteChannelStore(SqliteDatabase database, IConversationStore conversations, TimeProvider time)
+    public SqliteChannelStore(SqliteDatabase database, IConversationStore conversations, TimeProvider time, RecipeBot.Core.Meetings.IMeetingStore? meetings = null)
     {
         _database = database;
         _conversations = conversations;
+        _meetings = meetings;
         _time = time;
         database.Execute("""
             CREATE TABLE IF NOT EXISTS chats (
@@ -103,6 +105,11 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             },
             cancellationToken).ConfigureAwait(false);
         await _conversations.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        if (_meetings is not null)
+        {
+            // The group's meetings follow it into the supergroup.
+            await _meetings.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public ValueTask<string> ResolveAsync(string conversationId, CancellationToken cancellationToken) =>
