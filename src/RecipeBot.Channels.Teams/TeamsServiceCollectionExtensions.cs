@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RecipeBot.Channels.Teams.Authentication;
 using RecipeBot.Channels.Teams.Receiving;
 using RecipeBot.Channels.Teams.Sending;
+using RecipeBot.Core.Channels;
 
 namespace RecipeBot.Channels.Teams;
 
@@ -13,8 +14,8 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Adds the Microsoft Teams channel (the Bot Framework Activity protocol) when <c>Teams:AppId</c>
     /// or <c>Teams:Enabled</c> is set: inbound JWT validation, the activity handler, the connector
-    /// client with MSAL tokens, the reply queue and <see cref="ITeamsProactiveSender"/>. Map the
-    /// endpoint with <c>MapTeams()</c>. Returns whether the channel is on.
+    /// client with MSAL tokens, the reply queue, <see cref="ITeamsProactiveSender"/> and the <c>teams:</c>
+    /// <see cref="IChannelSender"/>. Map the endpoint with <c>MapTeams()</c>. Returns whether the channel is on.
     /// </summary>
     public static bool AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +49,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsReplySender>();
         services.AddHostedService(provider => provider.GetRequiredService<TeamsReplySender>());
         services.AddSingleton<ITeamsProactiveSender, TeamsProactiveSender>();
+        // Reminders and prompts to teams: conversations; one IChannelSender per channel.
+        services.AddSingleton<IChannelSender, TeamsChannelSender>();
         return true;
     }
 }

@@ -7,18 +7,32 @@ namespace RecipeBot.Channels.Terminal;
 /// <summary>
 /// The terminal conversation as JSON lines, for scripts and tests. Each input line is
 /// <c>{"text": "...", "chat": "...", "user": "...", "lang": "..."}</c> (only <c>text</c> is required);
-/// each reply is one line. A bad line gets an <c>error</c> line and the chat goes on.
+/// each reply is one line. A bad line gets an <c>error</c> line and the chat goes on. A reply may carry
+/// <c>schedule</c> (<c>rrule</c>, <c>timeZone</c>, <c>next</c> as ISO 8601 times with their offset) and
+/// <c>attachment</c> (<c>fileName</c>, <c>contentType</c>, <c>size</c> in bytes); a message the bot sent on
+/// its own (a reminder) is a line like a reply with <c>"proactive": true</c>.
 /// </summary>
 public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
 {
+    private const string ConversationPrefix = "terminal:";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Runs on a writer of its own; see <see cref="RunAsync(TextReader, TerminalOutput, CancellationToken)"/> to share one.</summary>
     public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
+        using var terminal = new TerminalOutput(output);
+        await RunAsync(input, terminal, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RunAsync(TextReader input, TerminalOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
         while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -27,8 +41,7 @@ public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
             }
 
             var reply = await HandleLineAsync(line, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(reply).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(reply + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -51,20 +64,49 @@ public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
 
         var chat = string.IsNullOrWhiteSpace(input.Chat) ? options.DefaultChat : input.Chat;
         var reply = await engine.HandleAsync(
-            new IncomingMessage($"terminal:{chat}", input.Text, input.User, input.Lang), cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Serialize(
-            new JsonLineOutput(chat, reply.Text, reply.Choices, reply.Recipes, reply.State, reply.Language), Json);
+            new IncomingMessage(ConversationPrefix + chat, input.Text, input.User, input.Lang), cancellationToken).ConfigureAwait(false);
+        return Serialize(chat, reply, proactive: false);
     }
+
+    /// <summary>One output line for <paramref name="message"/>; its chat is the conversation id without <c>terminal:</c>.</summary>
+    public static string Serialize(OutgoingMessage message, bool proactive)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = message.ConversationId;
+        return Serialize(id.StartsWith(ConversationPrefix, StringComparison.Ordinal) ? id[ConversationPrefix.Length..] : id, message, proactive);
+    }
+
+    private static string Serialize(string chat, OutgoingMessage reply, bool proactive) =>
+        JsonSerializer.Serialize(
+            new JsonLineOutput(
+                chat,
+                reply.Text,
+                reply.Choices,
+                reply.Recipes,
+                reply.State,
+                reply.Language,
+                reply.Schedule is { } schedule ? new JsonSchedule(schedule.Rrule, schedule.TimeZone, schedule.Next) : null,
+                reply.Attachment is { } file ? new JsonAttachment(file.FileName, file.ContentType, file.Content.Length) : null,
+                proactive ? true : null),
+            Json);
 
     private static string Error(string message) => JsonSerializer.Serialize(new { error = message }, Json);
 
     private sealed record JsonLineInput(string? Text, string? Chat, string? User, string? Lang);
 
+    // The output's own records, so that renaming an engine type never changes what scripts read.
     private sealed record JsonLineOutput(
         string Chat,
         string Text,
         IReadOnlyList<ChoiceView> Choices,
         IReadOnlyList<string> Recipes,
         string State,
-        string Language);
+        string Language,
+        JsonSchedule? Schedule,
+        JsonAttachment? Attachment,
+        bool? Proactive);
+
+    private sealed record JsonSchedule(string Rrule, string TimeZone, IReadOnlyList<DateTimeOffset> Next);
+
+    private sealed record JsonAttachment(string FileName, string ContentType, int Size);
 }

@@ -87,7 +87,7 @@ public sealed class TeamsActivityHandler(
 
     private async Task TurnAsync(TeamsActivity activity, ConversationReference reference, string text, CancellationToken cancellationToken)
     {
-        var incoming = new IncomingMessage(reference.Id, text, activity.From?.Id, activity.Locale, activity.Id);
+        var incoming = Incoming(activity, reference, text);
         using (await gate.EnterAsync(reference.Id, cancellationToken).ConfigureAwait(false))
         {
             var reply = await engine.HandleDeliveryAsync(incoming, cancellationToken).ConfigureAwait(false);
@@ -98,6 +98,15 @@ public sealed class TeamsActivityHandler(
             }
         }
     }
+
+    /// <summary>What the engine hears: group chats and team channels are marked so that only some may change their meetings.</summary>
+    internal static IncomingMessage Incoming(TeamsActivity activity, ConversationReference reference, string text) => new(
+        reference.Id,
+        text,
+        activity.From?.Id,
+        activity.Locale,
+        activity.Id,
+        IsGroup: activity.Conversation?.ConversationType is "groupChat" or "channel");
 
     /// <summary>Stores where this conversation can be reached, for replies and for reminders after a restart.</summary>
     private async Task<ConversationReference> RememberAsync(TeamsActivity activity, CancellationToken cancellationToken)

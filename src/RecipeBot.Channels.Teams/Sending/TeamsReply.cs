@@ -8,6 +8,7 @@ namespace RecipeBot.Channels.Teams.Sending;
 /// Renders the engine's reply as a Teams message: the text as plain text, and the choices as
 /// Hero cards whose <c>messageBack</c> buttons send the choice id back. Suggested actions would
 /// show only three, so they are not used; a card holds at most six buttons, more go on a next card.
+/// A file (<see cref="OutgoingMessage.Attachment"/>) follows the cards as one more attachment.
 /// </summary>
 public static class TeamsReply
 {
@@ -18,7 +19,7 @@ public static class TeamsReply
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(reference);
-        var cards = new List<Attachment>();
+        var attachments = new List<Attachment>();
         for (var start = 0; start < reply.Choices.Count; start += HeroCard.MaxButtons)
         {
             var buttons = reply.Choices
@@ -31,7 +32,14 @@ public static class TeamsReply
                     Value = new Dictionary<string, string> { [ChoiceProperty] = choice.Id },
                 })
                 .ToList();
-            cards.Add(new Attachment(HeroCard.ContentType, new HeroCard(buttons)));
+            attachments.Add(new Attachment(HeroCard.ContentType, new HeroCard(buttons)));
+        }
+
+        // The buttons keep the list layout; the file (a meeting's .ics) travels inline on the same activity.
+        var layout = attachments.Count > 0 ? "list" : null;
+        if (reply.Attachment is { } file)
+        {
+            attachments.Add(File(file));
         }
 
         return new TeamsActivity
@@ -44,8 +52,19 @@ public static class TeamsReply
             Text = reply.Text,
             TextFormat = "plain",
             Locale = reply.Language,
-            AttachmentLayout = cards.Count > 0 ? "list" : null,
-            Attachments = cards.Count > 0 ? cards : null,
+            AttachmentLayout = layout,
+            Attachments = attachments.Count > 0 ? attachments : null,
+        };
+    }
+
+    /// <summary>A file as a Bot Framework attachment whose content URL is a data: URL, so no file host is needed.</summary>
+    public static Attachment File(MessageAttachment file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new Attachment(file.ContentType, null)
+        {
+            Name = file.FileName,
+            ContentUrl = $"data:{file.ContentType};base64,{Convert.ToBase64String(file.Content)}",
         };
     }
 }

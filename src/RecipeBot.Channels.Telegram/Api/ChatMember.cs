@@ -1,6 +1,6 @@
 namespace RecipeBot.Channels.Telegram.Api;
 
-/// <summary>A member of a chat, reduced to what tells whether the bot may still write there.</summary>
+/// <summary>A member of a chat, reduced to what tells whether the bot may still write there and whether a user administers it.</summary>
 /// <param name="Status">"creator", "administrator", "member", "restricted", "left" or "kicked".</param>
 public sealed record ChatMember(string Status)
 {

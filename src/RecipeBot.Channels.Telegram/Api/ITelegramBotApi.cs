@@ -38,6 +38,9 @@ public interface ITelegramBotApi
     /// <summary>Uploads a file as multipart/form-data; the caption, like message text, is HTML.</summary>
     Task<TelegramMessage> SendDocumentAsync(long chatId, string fileName, ReadOnlyMemory<byte> content, string? caption, CancellationToken cancellationToken);
 
+    /// <summary>A member of a chat: its status tells whether <paramref name="userId"/> administers the group ("creator", "administrator").</summary>
+    Task<ChatMember> GetChatMemberAsync(long chatId, long userId, CancellationToken cancellationToken);
+
     /// <summary>Sets the command menu for users whose client speaks <paramref name="languageCode"/>, or for everyone when null.</summary>
     Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, string? languageCode, CancellationToken cancellationToken);
 

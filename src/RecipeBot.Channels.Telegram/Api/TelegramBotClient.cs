@@ -129,6 +129,9 @@ public sealed class TelegramBotClient : ITelegramBotApi
         return CallAsync<TelegramMessage>("sendDocument", form, UploadTimeout, cancellationToken);
     }
 
+    public Task<ChatMember> GetChatMemberAsync(long chatId, long userId, CancellationToken cancellationToken) =>
+        CallAsync<ChatMember>("getChatMember", Json(new { ChatId = chatId, UserId = userId }), RequestTimeout, cancellationToken);
+
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, string? languageCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);

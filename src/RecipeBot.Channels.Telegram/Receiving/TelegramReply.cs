@@ -4,11 +4,22 @@ using RecipeBot.Core.Engine;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
-/// <summary>Renders the engine's reply for Telegram: HTML-escaped text and one inline button per row.</summary>
+/// <summary>
+/// Renders the engine's reply for Telegram: HTML-escaped text, one inline button per row, and the attachment
+/// (a meeting's .ics) as a document after the text.
+/// </summary>
 public static class TelegramReply
 {
     public static TelegramOutgoing From(OutgoingMessage reply, TelegramChat chat)
     {
+        ArgumentNullException.ThrowIfNull(chat);
+        return From(reply, chat.Id, !TelegramMessageText.IsPrivate(chat));
+    }
+
+    /// <summary>For a chat known only by its id (a proactive message), where <paramref name="isGroup"/> picks the group limits.</summary>
+    public static TelegramOutgoing From(OutgoingMessage reply, long chatId, bool isGroup)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
         InlineKeyboardMarkup? keyboard = null;
         if (reply.Choices.Count > 0)
         {
@@ -21,7 +32,7 @@ public static class TelegramReply
             keyboard = new InlineKeyboardMarkup(rows);
         }
 
-        return new TelegramOutgoing(chat.Id, Escape(reply.Text), keyboard, !TelegramMessageText.IsPrivate(chat));
+        return new TelegramOutgoing(chatId, Escape(reply.Text), keyboard, isGroup, reply.Attachment);
     }
 
     /// <summary>Telegram's HTML mode needs only &amp;, &lt; and &gt; escaped in text.</summary>

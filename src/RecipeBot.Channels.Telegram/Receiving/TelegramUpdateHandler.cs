@@ -63,18 +63,21 @@ public sealed class TelegramUpdateHandler(
 
     private async Task TurnAsync(TelegramChat chat, long updateId, string text, TelegramUser? from, CancellationToken cancellationToken)
     {
-        var incoming = new IncomingMessage(
-            ConversationId(chat.Id),
-            text,
-            from?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            from?.LanguageCode,
-            updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var reply = await engine.HandleDeliveryAsync(incoming, cancellationToken).ConfigureAwait(false);
+        var reply = await engine.HandleDeliveryAsync(Incoming(chat, updateId, text, from), cancellationToken).ConfigureAwait(false);
         if (reply is not null)
         {
             await sender.EnqueueAsync(TelegramReply.From(reply, chat), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What the engine hears: the chat is the conversation, a group is marked so that only some may change its meetings.</summary>
+    internal static IncomingMessage Incoming(TelegramChat chat, long updateId, string text, TelegramUser? from) => new(
+        ConversationId(chat.Id),
+        text,
+        from?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        from?.LanguageCode,
+        updateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        IsGroup: chat.Type is "group" or "supergroup" or "channel");
 
     private async Task TryRemoveKeyboardAsync(TelegramMessage message, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using RecipeBot.Core.Channels;
+
 namespace RecipeBot.Channels.Telegram.Sending;
 
 /// <summary>Queues messages for Telegram; they are sent later, within Telegram's rate limits.</summary>
@@ -8,4 +10,12 @@ public interface ITelegramSender
     /// sent; a message to a chat that blocked the bot is dropped silently.
     /// </summary>
     ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="message"/> like <see cref="EnqueueAsync"/> and completes once Telegram took every
+    /// part of it (<see cref="SendOutcome.Sent"/>), or with <see cref="SendOutcome.Blocked"/> when the chat blocked
+    /// or removed the bot, or <see cref="SendOutcome.Failed"/> when a part was given up or the queue stopped.
+    /// Cancelling stops the wait, not the message: it stays queued.
+    /// </summary>
+    ValueTask<SendOutcome> SendAsync(TelegramOutgoing message, CancellationToken cancellationToken);
 }

@@ -1,7 +1,9 @@
 using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Engine;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 
 /// <summary>A message for the outbound queue; <paramref name="HtmlText"/> may be longer than Telegram allows.</summary>
 /// <param name="IsGroup">Groups have their own limit of messages per minute.</param>
-public sealed record TelegramOutgoing(long ChatId, string HtmlText, InlineKeyboardMarkup? Keyboard, bool IsGroup);
+/// <param name="Document">A file sent after the text, as its own request in the same queue and within the same limits.</param>
+public sealed record TelegramOutgoing(long ChatId, string HtmlText, InlineKeyboardMarkup? Keyboard, bool IsGroup, MessageAttachment? Document = null);

@@ -1,4 +1,5 @@
 using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Channels;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 
@@ -9,12 +10,19 @@ public sealed partial class TelegramSender
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private async Task SendAsync(ChatSendState chat, QueuedPart part, SendTiming timing, CancellationToken stoppingToken)
+    private async Task SendPartAsync(ChatSendState chat, QueuedPart part, SendTiming timing, CancellationToken stoppingToken)
     {
         Exception? failure = null;
         try
         {
-            await _api.SendMessageAsync(chat.ChatId, part.Text, part.Keyboard, stoppingToken).ConfigureAwait(false);
+            if (part.Document is { } document)
+            {
+                await _api.SendDocumentAsync(chat.ChatId, document.FileName, document.Content, caption: null, stoppingToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _api.SendMessageAsync(chat.ChatId, part.Text, part.Keyboard, stoppingToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception)
         {
@@ -30,6 +38,7 @@ public sealed partial class TelegramSender
         {
             Statistics.AddSent();
             Finish(chat, removeHead: true);
+            part.Delivery.PartSent();
             return;
         }
 
@@ -60,12 +69,12 @@ public sealed partial class TelegramSender
             case TelegramApiException refused:
                 // A bad request stays bad: never retried.
                 TelegramSenderLog.Refused(_logger, refused, chat.ChatId, refused.ErrorCode, refused.Description);
-                Drop(chat);
+                Drop(chat, part);
                 break;
             default:
                 // Whatever else went wrong, the message is dropped rather than the chat left in flight forever.
                 TelegramSenderLog.Failed(_logger, failure, chat.ChatId, part.Attempts);
-                Drop(chat);
+                Drop(chat, part);
                 break;
         }
     }
@@ -87,7 +96,7 @@ public sealed partial class TelegramSender
         if (part.Attempts >= _limits.MaxAttempts)
         {
             TelegramSenderLog.GaveUp(_logger, exception, chat.ChatId, part.Attempts, errorCode);
-            Drop(chat);
+            Drop(chat, part);
             return;
         }
 
@@ -100,10 +109,11 @@ public sealed partial class TelegramSender
         }
     }
 
-    private void Drop(ChatSendState chat)
+    private void Drop(ChatSendState chat, QueuedPart part)
     {
         Statistics.AddDropped(1);
         Finish(chat, removeHead: true);
+        part.Delivery.NotSent(SendOutcome.Failed);
     }
 
     private void Finish(ChatSendState chat, bool removeHead)
@@ -138,22 +148,27 @@ public sealed partial class TelegramSender
             LogDirectoryFailure(exception, chat.ChatId, stoppingToken);
         }
 
-        int dropped;
+        List<QueuedPart> dropped;
         lock (_gate)
         {
-            dropped = chat.Items.Count;
+            dropped = [.. chat.Items];
             chat.Items.Clear();
         }
 
         // Counted and logged before the queue may report idle.
-        Statistics.AddDropped(dropped);
+        Statistics.AddDropped(dropped.Count);
         Statistics.AddBlockedChat();
-        TelegramSenderLog.Blocked(_logger, chat.ChatId, errorCode, dropped);
+        TelegramSenderLog.Blocked(_logger, chat.ChatId, errorCode, dropped.Count);
         lock (_gate)
         {
-            RemoveQueued(dropped);
+            RemoveQueued(dropped.Count);
             chat.Blocked = false;
             EndFlight(chat);
+        }
+
+        foreach (var part in dropped)
+        {
+            part.Delivery.NotSent(SendOutcome.Blocked);
         }
     }
 
@@ -176,6 +191,7 @@ public sealed partial class TelegramSender
         {
             Statistics.AddDropped(1);
             TelegramSenderLog.GaveUp(_logger, migration, chat.ChatId, part.Attempts, migration.ErrorCode);
+            part.Delivery.NotSent(SendOutcome.Failed);
         }
 
         TelegramSenderLog.Migrated(_logger, chat.ChatId, newChatId);
@@ -208,6 +224,21 @@ public sealed partial class TelegramSender
             {
                 _states.Remove(chat.ChatId);
             }
+        }
+    }
+
+    /// <summary>Whoever waits for a message still queued at shutdown hears that it was not sent.</summary>
+    private void AbandonWaiting()
+    {
+        List<PendingDelivery> waiting;
+        lock (_gate)
+        {
+            waiting = [.. _states.Values.SelectMany(chat => chat.Items).Select(part => part.Delivery).Distinct()];
+        }
+
+        foreach (var delivery in waiting)
+        {
+            delivery.NotSent(SendOutcome.Failed);
         }
     }
 

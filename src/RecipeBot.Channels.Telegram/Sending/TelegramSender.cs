@@ -56,15 +56,27 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
 
     public TelegramSenderStatistics Statistics { get; } = new();
 
-    public async ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken)
+    public async ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken) =>
+        await QueueAsync(message, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<SendOutcome> SendAsync(TelegramOutgoing message, CancellationToken cancellationToken)
+    {
+        var delivery = await QueueAsync(message, cancellationToken).ConfigureAwait(false);
+        return await delivery.Outcome.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<PendingDelivery> QueueAsync(TelegramOutgoing message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var parts = TelegramTextSplitter.Split(message.HtmlText);
+        var texts = TelegramTextSplitter.Split(message.HtmlText);
+        var parts = texts.Count + (message.Document is null ? 0 : 1);
+        var delivery = new PendingDelivery(parts);
         var chatId = await ResolveAsync(message.ChatId, cancellationToken).ConfigureAwait(false);
         if (!await _chats.IsActiveAsync(ConversationId(chatId), cancellationToken).ConfigureAwait(false))
         {
-            Statistics.AddDropped(parts.Count);
-            return;
+            Statistics.AddDropped(parts);
+            delivery.NotSent(SendOutcome.Blocked);
+            return delivery;
         }
 
         lock (_gate)
@@ -72,8 +84,9 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
             var chat = GetOrAddState(chatId);
             if (chat.Blocked)
             {
-                Statistics.AddDropped(parts.Count);
-                return;
+                Statistics.AddDropped(parts);
+                delivery.NotSent(SendOutcome.Blocked);
+                return delivery;
             }
 
             // Only groups migrate, and they always migrate to supergroups.
@@ -82,10 +95,16 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                 chat.MarkGroup();
             }
 
-            for (var i = 0; i < parts.Count; i++)
+            for (var i = 0; i < texts.Count; i++)
             {
-                var keyboard = i == parts.Count - 1 ? message.Keyboard : null;
-                chat.Items.AddLast(new QueuedPart(parts[i], keyboard, _nextSequence++));
+                var keyboard = i == texts.Count - 1 ? message.Keyboard : null;
+                chat.Items.AddLast(new QueuedPart(texts[i], keyboard, _nextSequence++) { Delivery = delivery });
+            }
+
+            if (message.Document is { } document)
+            {
+                // Its own request after the text, so it waits for the same per-chat, group and global windows.
+                chat.Items.AddLast(new QueuedPart(string.Empty, null, _nextSequence++) { Document = document, Delivery = delivery });
             }
 
             _backlog.Add(chat);
@@ -94,9 +113,11 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                 _idle = NewSignal();
             }
 
-            _queued += parts.Count;
+            _queued += parts;
             _wake.TrySetResult();
         }
+
+        return delivery;
     }
 
     /// <summary>Completes when nothing is queued or in flight.</summary>
@@ -136,7 +157,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
 
                 foreach (var (chat, part, timing) in starts)
                 {
-                    running.Add(SendAsync(chat, part, timing, stoppingToken));
+                    running.Add(SendPartAsync(chat, part, timing, stoppingToken));
                 }
 
                 running.RemoveAll(task => task.IsCompleted);
@@ -151,6 +172,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         {
             // The sends see the same token and end promptly; what they were sending stays queued.
             await Task.WhenAll(running).ConfigureAwait(false);
+            AbandonWaiting();
         }
     }
 

@@ -11,9 +11,14 @@ public sealed record RecordedActivity(string ConversationId, string? Authorizati
 
     /// <summary>The buttons of every Hero card, in order.</summary>
     public IReadOnlyList<JsonElement> Buttons =>
-        Activity.TryGetProperty("attachments", out var attachments)
-            ? [.. attachments.EnumerateArray().SelectMany(a => a.GetProperty("content").GetProperty("buttons").EnumerateArray())]
-            : [];
+        [.. Attachments.Where(a => a.GetProperty("contentType").GetString() == "application/vnd.microsoft.card.hero")
+            .SelectMany(a => a.GetProperty("content").GetProperty("buttons").EnumerateArray())];
+
+    /// <summary>Attachments that are files rather than cards (they have a content URL).</summary>
+    public IReadOnlyList<JsonElement> Files => [.. Attachments.Where(a => a.TryGetProperty("contentUrl", out _))];
+
+    private IEnumerable<JsonElement> Attachments =>
+        Activity.TryGetProperty("attachments", out var attachments) ? attachments.EnumerateArray() : [];
 
     /// <summary>The button that sends <paramref name="choiceId"/>.</summary>
     public JsonElement Button(string choiceId) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using RecipeBot.Channels.Teams.Schema;
 using RecipeBot.Channels.Teams.Sending;
@@ -42,6 +43,33 @@ public sealed class TeamsReplyTests
 
         Assert.Equal(perCard, activity.Attachments!.Select(a => ((HeroCard)a.Content!).Buttons.Count));
         Assert.Equal("list", activity.AttachmentLayout);
+    }
+
+    [Fact]
+    public void AnAttachment_FollowsTheCards_AsAFileWithItsNameAndADataUrl()
+    {
+        var reply = Reply(2) with { Attachment = new MessageAttachment("meeting.ics", "text/calendar", Encoding.UTF8.GetBytes("BEGIN:VCALENDAR")) };
+
+        var activity = TeamsReply.From(reply, Reference);
+
+        Assert.Equal([HeroCard.ContentType, "text/calendar"], activity.Attachments!.Select(a => a.ContentType));
+        Assert.Equal(
+            """{"contentType":"text/calendar","name":"meeting.ics","contentUrl":"data:text/calendar;base64,QkVHSU46VkNBTEVOREFS"}""",
+            JsonSerializer.Serialize(activity.Attachments![^1], TeamsJson.Options));
+        Assert.Equal("list", activity.AttachmentLayout);
+    }
+
+    [Fact]
+    public void AnAttachmentWithoutChoices_IsTheOnlyAttachment_WithoutALayout()
+    {
+        var reply = Reply(0) with { Attachment = new MessageAttachment("meeting.ics", "text/calendar", [1, 2, 3]) };
+
+        var activity = TeamsReply.From(reply, Reference);
+
+        var file = Assert.Single(activity.Attachments!);
+        Assert.Equal(("meeting.ics", "data:text/calendar;base64,AQID"), (file.Name, file.ContentUrl));
+        Assert.Null(file.Content);
+        Assert.Null(activity.AttachmentLayout);
     }
 
     [Fact]

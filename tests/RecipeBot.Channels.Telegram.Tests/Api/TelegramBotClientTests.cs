@@ -74,6 +74,32 @@ public sealed class TelegramBotClientTests
     }
 
     [Fact]
+    public async Task GetChatMember_SendsChatAndUser_AndReadsTheStatus()
+    {
+        await using var api = await BotApiHarness.StartAsync();
+        api.Server.SetChatMember(SupergroupId, 7, "administrator");
+
+        var member = await api.Client.GetChatMemberAsync(SupergroupId, 7, CancellationToken.None);
+
+        var json = Assert.Single(api.Server.RequestsFor("getChatMember")).Json!.Value;
+        Assert.Equal(SupergroupId, json.GetProperty("chat_id").GetInt64());
+        Assert.Equal(7, json.GetProperty("user_id").GetInt64());
+        Assert.Equal("administrator", member.Status);
+        Assert.Equal(7, member.User!.Id);
+    }
+
+    [Fact]
+    public async Task GetChatMember_Refused_BecomesTelegramApiException()
+    {
+        await using var api = await BotApiHarness.StartAsync();
+        api.Server.Respond("getChatMember", _ => FakeResponse.Error(400, "Bad Request: user not found"));
+
+        var exception = await Assert.ThrowsAsync<TelegramApiException>(() => api.Client.GetChatMemberAsync(SupergroupId, 7, CancellationToken.None));
+
+        Assert.Equal(("getChatMember", 400), (exception.Method, exception.ErrorCode));
+    }
+
+    [Fact]
     public async Task DeleteWebhook_KeepsPendingUpdates()
     {
         await using var api = await BotApiHarness.StartAsync();

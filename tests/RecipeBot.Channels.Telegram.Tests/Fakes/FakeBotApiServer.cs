@@ -17,8 +17,8 @@ namespace RecipeBot.Channels.Telegram.Tests.Fakes;
 /// </summary>
 /// <remarks>
 /// <para>By default it behaves like Telegram: a wrong token gets 401, an unknown method 404, getMe the test
-/// bot, sendMessage/sendDocument a message with increasing message_id echoing chat and text, the other
-/// write methods <c>true</c>. getUpdates serves the queue fed by <see cref="EnqueueUpdate"/>: an offset
+/// bot, sendMessage/sendDocument a message with increasing message_id echoing chat and text, getChatMember
+/// the status set with <see cref="SetChatMember"/> ("member" otherwise), the other write methods <c>true</c>. getUpdates serves the queue fed by <see cref="EnqueueUpdate"/>: an offset
 /// confirms (drops) every update below it, a negative one keeps only the last -offset, and with nothing
 /// queued it waits up to min(timeout, 2 s) for one. setWebhook/deleteWebhook switch a webhook URL that
 /// getWebhookInfo reports and that makes getUpdates answer 409, as Telegram does.</para>
@@ -106,6 +106,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         _handlers[method] = handler;
     }
+
+    /// <summary>Makes getChatMember answer <paramref name="status"/> ("creator", "administrator", "member", …) for this user of this chat.</summary>
+    public void SetChatMember(long chatId, long userId, string status) => _behaviour.SetChatMember(chatId, userId, status);
 
     /// <summary>Queues an update (a JSON object without update_id) and returns the update_id it got.</summary>
     public long EnqueueUpdate(string updateJsonWithoutId) => _updates.Enqueue(updateJsonWithoutId);

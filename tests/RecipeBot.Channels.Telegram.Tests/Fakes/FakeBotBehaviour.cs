@@ -9,6 +9,7 @@ internal sealed class FakeBotBehaviour(FakeUpdateQueue updates, TimeProvider tim
     private static readonly TimeSpan MaxLongPoll = TimeSpan.FromSeconds(2);
 
     private readonly Lock _gate = new();
+    private readonly Dictionary<(long Chat, long User), string> _members = [];
     private long _lastMessageId;
     private string _webhookUrl = "";
     private JsonNode? _webhookAllowedUpdates;
@@ -24,6 +25,7 @@ internal sealed class FakeBotBehaviour(FakeUpdateQueue updates, TimeProvider tim
             "setwebhook" => SetWebhook(request),
             "deletewebhook" => DeleteWebhook(request),
             "getwebhookinfo" => WebhookInfo(),
+            "getchatmember" => GetChatMember(request),
             _ => FakeResponse.Error(404, "Not Found"),
         };
 
@@ -100,6 +102,42 @@ internal sealed class FakeBotBehaviour(FakeUpdateQueue updates, TimeProvider tim
         }
 
         return FakeResponse.OkJson(message.ToJsonString());
+    }
+
+    /// <summary>What getChatMember answers for a user of a chat from now on.</summary>
+    public void SetChatMember(long chatId, long userId, string status)
+    {
+        lock (_gate)
+        {
+            _members[(chatId, userId)] = status;
+        }
+    }
+
+    /// <summary>The status set with <see cref="SetChatMember"/>; anyone else is a plain member, as in a group everyone writes in.</summary>
+    private FakeResponse GetChatMember(RecordedRequest request)
+    {
+        if (request.Int64Parameter("chat_id") is not { } chatId)
+        {
+            return FakeResponse.Error(400, "Bad Request: chat_id is empty");
+        }
+
+        if (request.Int64Parameter("user_id") is not { } userId)
+        {
+            return FakeResponse.Error(400, "Bad Request: user_id is empty");
+        }
+
+        string status;
+        lock (_gate)
+        {
+            status = _members.GetValueOrDefault((chatId, userId), "member");
+        }
+
+        var member = new JsonObject
+        {
+            ["status"] = status,
+            ["user"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Tester" },
+        };
+        return FakeResponse.OkJson(member.ToJsonString());
     }
 
     private FakeResponse SetWebhook(RecordedRequest request)

@@ -4,7 +4,7 @@ using RecipeBot.Channels.Telegram.Api;
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
 /// <summary>
-/// A Bot API that answers sendMessage at once (or after a delay a test asked for), records every request with
+/// A Bot API that answers sendMessage and sendDocument at once (or after a delay a test asked for), records every request with
 /// the clock's time when it started, and fails the next requests to a chat with whatever a test queued for it.
 /// </summary>
 internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
@@ -45,11 +45,17 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
     /// <summary>Makes the next request to <paramref name="chatId"/> take <paramref name="delay"/> of the clock's time.</summary>
     public void DelayNext(long chatId, TimeSpan delay) => _delays[chatId] = delay;
 
-    public Task<TelegramMessage> SendMessageAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken)
+    public Task<TelegramMessage> SendMessageAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken) =>
+        SendAsync(chatId, htmlText, replyMarkup, document: null, cancellationToken);
+
+    public Task<TelegramMessage> SendDocumentAsync(long chatId, string fileName, ReadOnlyMemory<byte> content, string? caption, CancellationToken cancellationToken) =>
+        SendAsync(chatId, caption ?? "", null, fileName, cancellationToken);
+
+    private Task<TelegramMessage> SendAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, string? document, CancellationToken cancellationToken)
     {
         if (_delays.TryRemove(chatId, out var delay))
         {
-            return AnswerLaterAsync(chatId, htmlText, replyMarkup, delay, cancellationToken);
+            return AnswerLaterAsync(chatId, htmlText, replyMarkup, document, delay, cancellationToken);
         }
 
         Exception? failure = null;
@@ -60,7 +66,7 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
 
         lock (_gate)
         {
-            _requests.Add(new SentRequest(time.GetUtcNow(), chatId, htmlText, replyMarkup, failure));
+            _requests.Add(new SentRequest(time.GetUtcNow(), chatId, htmlText, replyMarkup, failure, document));
         }
 
         return failure is null
@@ -68,13 +74,13 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
             : Task.FromException<TelegramMessage>(failure);
     }
 
-    private async Task<TelegramMessage> AnswerLaterAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task<TelegramMessage> AnswerLaterAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, string? document, TimeSpan delay, CancellationToken cancellationToken)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);
         InterlockedMax(ref _maxInFlight, inFlight);
         try
         {
-            var answer = SendMessageAsync(chatId, htmlText, replyMarkup, cancellationToken);
+            var answer = SendAsync(chatId, htmlText, replyMarkup, document, cancellationToken);
             await Task.Delay(delay, time, cancellationToken);
             return await answer;
         }
@@ -103,8 +109,7 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
     public Task EditMessageReplyMarkupAsync(long chatId, long messageId, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<TelegramMessage> SendDocumentAsync(long chatId, string fileName, ReadOnlyMemory<byte> content, string? caption, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    public Task<ChatMember> GetChatMemberAsync(long chatId, long userId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, string? languageCode, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Channels.Telegram.Tests.Logging;
+using RecipeBot.Core.Channels;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
@@ -46,6 +47,11 @@ internal sealed class SenderHarness : IAsyncDisposable
 
     public ValueTask EnqueueAsync(long chatId, string text, bool isGroup = false, InlineKeyboardMarkup? keyboard = null) =>
         Sender.EnqueueAsync(new TelegramOutgoing(chatId, text, keyboard, isGroup), CancellationToken.None);
+
+    public ValueTask EnqueueAsync(TelegramOutgoing message) => Sender.EnqueueAsync(message, CancellationToken.None);
+
+    /// <summary>Queues the message and returns the task that reports what became of it (not awaited: the clock has to move).</summary>
+    public Task<SendOutcome> SendAsync(TelegramOutgoing message) => Sender.SendAsync(message, CancellationToken.None).AsTask();
 
     /// <summary>Advances the clock by <paramref name="step"/> until <paramref name="condition"/> holds; fails after <paramref name="maxSteps"/>.</summary>
     public async Task RunUntilAsync(Func<bool> condition, TimeSpan? step = null, int maxSteps = 100_000)

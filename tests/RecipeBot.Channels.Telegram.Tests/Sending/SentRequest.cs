@@ -2,5 +2,6 @@ using RecipeBot.Channels.Telegram.Api;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
-/// <summary>One sendMessage request as <see cref="RecordingBotApi"/> saw it; <paramref name="Failure"/> is what it threw, if anything.</summary>
-internal sealed record SentRequest(DateTimeOffset At, long ChatId, string Text, InlineKeyboardMarkup? Keyboard, Exception? Failure);
+/// <summary>One sendMessage or sendDocument request as <see cref="RecordingBotApi"/> saw it; <paramref name="Failure"/> is what it threw, if anything.</summary>
+/// <param name="Document">The file name of a sendDocument request (then <paramref name="Text"/> is empty); null for sendMessage.</param>
+internal sealed record SentRequest(DateTimeOffset At, long ChatId, string Text, InlineKeyboardMarkup? Keyboard, Exception? Failure, string? Document = null);

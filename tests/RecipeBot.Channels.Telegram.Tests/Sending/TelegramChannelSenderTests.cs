@@ -1,0 +1,118 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Channels.Telegram.Receiving;
+using RecipeBot.Channels.Telegram.Tests.Fakes;
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Engine;
+
+namespace RecipeBot.Channels.Telegram.Tests.Sending;
+
+/// <summary>Replies with attachments and proactive messages through the queue, over real HTTP to the fake Bot API.</summary>
+public sealed class TelegramChannelSenderTests : IAsyncLifetime
+{
+    private const long Supergroup = -1_001_234_567_890;
+    private static readonly byte[] Calendar = Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n");
+
+    private LoopbackSenderHarness _harness = null!;
+
+    private FakeBotApiServer Telegram => _harness.Server;
+
+    public async Task InitializeAsync() => _harness = await LoopbackSenderHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private static OutgoingMessage Message(string conversationId, string text = "The working group meets on Tuesday at 18:00.", bool withAttachment = true) =>
+        new(conversationId, text, [new ChoiceView("ok", "OK")], [], "meeting", "en",
+            Attachment: withAttachment ? new MessageAttachment("working-group.ics", "text/calendar", Calendar) : null);
+
+    private static FakeResponse AcceptedMessage(RecordedRequest request) =>
+        FakeResponse.OkJson(new JsonObject
+        {
+            ["message_id"] = 1,
+            ["chat"] = FakeUpdates.Chat(request.Int64Parameter("chat_id")!.Value),
+            ["date"] = 1_700_000_000,
+        }.ToJsonString());
+
+    [Fact]
+    public async Task AReplyWithAnAttachment_SendsTheTextThenTheDocument_AtLeastTheChatsIntervalApart()
+    {
+        var reply = TelegramReply.From(Message("telegram:42", "Tuesdays <18:00>"), new TelegramChat(42, "private"));
+
+        await _harness.Sender.EnqueueAsync(reply, CancellationToken.None);
+        var document = await Telegram.WaitForAsync("sendDocument");
+
+        var requests = Telegram.Requests;
+        var text = Assert.Single(requests, request => request.Method == "sendMessage");
+        Assert.True(requests.ToList().IndexOf(text) < requests.ToList().IndexOf(document), "The document arrived before its text.");
+        Assert.Equal("Tuesdays &lt;18:00&gt;", text.Parameter("text"));
+        Assert.NotNull(text.ParameterJson("reply_markup"));
+        Assert.Equal(42, document.Int64Parameter("chat_id"));
+        Assert.Equal("working-group.ics", document.Files["document"].FileName);
+        Assert.Equal(Calendar, document.Files["document"].Content);
+        Assert.Null(document.Parameter("caption"));
+        Assert.True(document.At - text.At >= TimeSpan.FromSeconds(0.95), $"The document followed its text after {document.At - text.At}, within Telegram's one message per second per chat.");
+    }
+
+    [Theory]
+    [InlineData(42L)]
+    [InlineData(Supergroup)]
+    public async Task AProactiveMessage_IsSent_OnlyOnceTelegramAcceptedItsDocument(long chatId)
+    {
+        Telegram.Respond("sendDocument", request => AcceptedMessage(request) with { Delay = TimeSpan.FromMilliseconds(500) });
+
+        var sending = _harness.ChannelSender.SendAsync(Message($"telegram:{chatId}"), CancellationToken.None).AsTask();
+        await Telegram.WaitForAsync("sendDocument");
+        var completedBeforeTheAnswer = sending.IsCompleted;
+
+        Assert.Equal(SendOutcome.Sent, await sending);
+        Assert.False(completedBeforeTheAnswer);
+        Assert.Equal(chatId, Assert.Single(Telegram.RequestsFor("sendMessage")).Int64Parameter("chat_id"));
+        Assert.Equal(chatId, Assert.Single(Telegram.RequestsFor("sendDocument")).Int64Parameter("chat_id"));
+    }
+
+    [Fact]
+    public async Task AProactiveMessageToAChatThatBlockedTheBot_IsBlocked_AndTheChatMarkedInactive()
+    {
+        Telegram.Respond("sendMessage", _ => FakeResponse.Error(403, "Forbidden: bot was blocked by the user"));
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:43"), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Blocked, outcome);
+        Assert.False(await _harness.Chats.IsActiveAsync("telegram:43", CancellationToken.None));
+        Assert.Empty(Telegram.RequestsFor("sendDocument"));
+    }
+
+    [Fact]
+    public async Task AProactiveMessageToAChatKnownInactive_IsBlocked_WithoutAskingTelegram()
+    {
+        await _harness.Chats.SetActiveAsync("telegram:44", false, CancellationToken.None);
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:44"), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Blocked, outcome);
+        Assert.Empty(Telegram.RequestsFor("sendMessage"));
+    }
+
+    [Fact]
+    public async Task AProactiveMessageTelegramRefuses_IsFailed()
+    {
+        Telegram.Respond("sendMessage", _ => FakeResponse.Error(400, "Bad Request: chat not found"));
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:45", withAttachment: false), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, outcome);
+    }
+
+    [Theory]
+    [InlineData("teams:19:abc@thread.v2")]
+    [InlineData("telegram:not-a-number")]
+    [InlineData("telegram:0")]
+    public async Task AConversationThatIsNoTelegramChat_HasNoRoute(string conversationId)
+    {
+        var outcome = await _harness.ChannelSender.SendAsync(Message(conversationId), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.NoRoute, outcome);
+        Assert.Empty(Telegram.Requests);
+    }
+}
