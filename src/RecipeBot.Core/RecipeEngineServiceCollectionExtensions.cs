@@ -47,6 +47,8 @@ public static class RecipeEngineServiceCollectionExtensions
         services.TryAddSingleton<IMeetingStore, InMemoryMeetingStore>();
         services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
         services.TryAddSingleton<IChatPermissions>(NoChatPermissions.Instance);
+        // Each channel registers an IChannelSender; this routes proactive messages by conversation id.
+        services.TryAddSingleton<Channels.ChannelSenders>();
         services.AddSingleton(provider => new RecipeEngine(
             provider.GetRequiredService<CompiledFlow>(),
             provider.GetRequiredService<IConversationStore>(),
