@@ -40,6 +40,49 @@ public sealed class TerminalEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task ChatJsonl_ProposesAScheduleWithItsNextDates_SavesIt_AndALaterProcessListsIt()
+    {
+        const string firstRun = """
+            {"text": "/start"}
+            {"text": "en"}
+            {"text": "every second Tuesday of the month at 18:00"}
+            {"text": "sched:save"}
+            """;
+
+        var (exitCode, output, error) = await BotProcess.RunAsync(_directory, firstRun, Environment, "chat", "--jsonl");
+
+        Assert.True(exitCode == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(4, lines.Count);
+        Assert.False(lines[1].TryGetProperty("schedule", out _));
+        foreach (var line in lines[2..])
+        {
+            var schedule = line.GetProperty("schedule");
+            Assert.Equal("FREQ=MONTHLY;BYDAY=2TU", schedule.GetProperty("rrule").GetString());
+            Assert.Equal("Europe/Tallinn", schedule.GetProperty("timeZone").GetString());
+            var next = schedule.GetProperty("next").EnumerateArray().Select(n => n.GetString()!).ToList();
+            Assert.Equal(3, next.Count);
+            foreach (var text in next)
+            {
+                // ISO 8601 with the local offset: the second Tuesday of a month at 18:00 Tallinn time.
+                Assert.Matches(@"^\d{4}-\d{2}-\d{2}T18:00:00\+0[23]:00$", text);
+                var start = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(DayOfWeek.Tuesday, start.DayOfWeek);
+                Assert.InRange(start.Day, 8, 14);
+            }
+        }
+
+        Assert.StartsWith("Saved: on the 2nd Tuesday of every month at 18:00.", lines[3].GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        var (secondExit, secondOutput, secondError) = await BotProcess.RunAsync(_directory, """{"text": "/meetings"}""" + "\n", Environment, "chat", "--jsonl");
+
+        Assert.True(secondExit == 0, secondError);
+        var list = JsonDocument.Parse(secondOutput.Trim()).RootElement;
+        Assert.Contains("1. on the 2nd Tuesday of every month at 18:00", list.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("mtg:", list.GetProperty("choices")[0].GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_OnTheShippedContent_SucceedsAndCountsIt()
     {
         var (exitCode, output, _) = await BotProcess.RunAsync(_directory, "", null, "validate");
