@@ -7,6 +7,7 @@ using RecipeBot.Channels.Telegram;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Core;
 using RecipeBot.Core.Engine;
+using RecipeBot.Reminders;
 using RecipeBot.Storage;
 
 namespace RecipeBot;
@@ -35,6 +36,9 @@ public static class BotApplication
         {
             return null;
         }
+
+        // Meeting reminders, minutes follow-ups and next-step prompts: Quartz timers in the same database.
+        builder.Services.AddReminders(builder.Configuration);
 
         var app = builder.Build();
         // Liveness for load balancers and monitoring.

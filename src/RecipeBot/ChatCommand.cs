@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Terminal;
 using RecipeBot.Core;
+using RecipeBot.Reminders;
 using RecipeBot.Storage;
 
 namespace RecipeBot;
@@ -39,6 +40,8 @@ internal static class ChatCommand
         builder.Services.AddStorage();
         // The terminal channel.
         builder.Services.AddTerminalChat(terminal);
+        // Meeting reminders, written into the terminal while it is open.
+        builder.Services.AddReminders(builder.Configuration);
 
         using var host = builder.Build();
         await host.RunAsync().ConfigureAwait(false);

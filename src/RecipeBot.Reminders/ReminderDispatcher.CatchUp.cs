@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Meetings;
+
+namespace RecipeBot.Reminders;
+
+public sealed partial class ReminderDispatcher
+{
+    /// <summary>
+    /// After a start (or whenever in doubt): sends again what was claimed and never confirmed, then
+    /// dispatches every active meeting and every next step, which sends what fell due while the bot
+    /// was down (late or skipped by the late policy) and sets every timer.
+    /// </summary>
+    public async ValueTask CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _store.ListPendingAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var entry in pending)
+        {
+            await Guarded(entry.Key, () => ResendAsync(entry, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var meetings = await _store.ListActiveAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var meeting in meetings)
+        {
+            await Guarded(meeting.Id, async () => await DispatchMeetingAsync(meeting.Id, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        var steps = await _store.ListNextStepsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var step in steps)
+        {
+            await Guarded(
+                NotificationKeys.NextStep(step),
+                async () => await DispatchNextStepAsync(step.ConversationId, step.SituationId, cancellationToken).ConfigureAwait(false))
+                .ConfigureAwait(false);
+        }
+
+        _logger.LogInformation(
+            "Reminder catch-up done: {Pending} unconfirmed claim(s) looked at, {Meetings} active meeting(s) and {Steps} next step(s) dispatched",
+            pending.Count, meetings.Count, steps.Count);
+    }
+
+    /// <summary>One meeting with bad data must not stop the catch-up of the others.</summary>
+    private async ValueTask Guarded(string what, Func<ValueTask> work)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.LogError(exception, "Reminder catch-up of {What} failed; the others go on", what);
+        }
+    }
+
+    /// <summary>Sends a Pending ledger row again, working out from its key what it was.</summary>
+    private async ValueTask ResendAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (await ClaimAsync(entry.Key, entry.DueAt, cancellationToken).ConfigureAwait(false) != Claim.Ours)
+        {
+            return;
+        }
+
+        try
+        {
+            if (entry.Key.StartsWith("next-step/", StringComparison.Ordinal))
+            {
+                await ResendNextStepAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ResendMeetingAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _inFlight.TryRemove(entry.Key, out _);
+        }
+    }
+
+    private async ValueTask ResendMeetingAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var parts = entry.Key.Split('/');
+        var occurrence = parts.Length == 3 ? NotificationKeys.ParseOccurrence(parts[1]) : null;
+        if (occurrence is null)
+        {
+            _logger.LogWarning("Pending ledger key {Key} names no meeting notification; left as it is", entry.Key);
+            return;
+        }
+
+        var meeting = await _store.GetAsync(parts[0], cancellationToken).ConfigureAwait(false);
+        var notification = meeting is null ? null : _planner.Describe(meeting, occurrence.Value, parts[2]);
+        if (meeting is not { Status: MeetingStatus.Active } || notification is null
+            || (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false)))
+        {
+            await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Skipped unconfirmed {Key}: its meeting is gone, paused or no longer needs it", entry.Key);
+            return;
+        }
+
+        var delivery = await SendAsync(entry.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
+            .ConfigureAwait(false);
+        if (delivery == Delivery.Blocked)
+        {
+            await PauseConversationAsync(meeting.ConversationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask ResendNextStepAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var steps = await _store.ListNextStepsAsync(cancellationToken).ConfigureAwait(false);
+        var step = steps.FirstOrDefault(s => NotificationKeys.NextStep(s) == entry.Key);
+        if (step is null)
+        {
+            await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Skipped unconfirmed {Key}: the next step is gone or was agreed again", entry.Key);
+            return;
+        }
+
+        var delivery = await SendAsync(entry.Key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
+        if (delivery != Delivery.Retry)
+        {
+            await RemoveStepAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (delivery == Delivery.Blocked)
+        {
+            await PauseConversationAsync(step.ConversationId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

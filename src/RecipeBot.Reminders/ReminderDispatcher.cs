@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Meetings;
+
+namespace RecipeBot.Reminders;
+
+/// <summary>
+/// Sends what is due, once. Each notification is claimed in the ledger before it is sent
+/// (<see cref="IMeetingStore.TryClaimAsync"/>): whoever inserts the row sends, everybody else skips.
+/// The claim stays Pending until the channel answers, so a crash in between leaves a row that
+/// <see cref="CatchUpAsync"/> sends again. "Now" is <see cref="TimeProvider"/>'s; a timer only says
+/// when to look.
+/// </summary>
+public sealed partial class ReminderDispatcher
+{
+    private readonly IMeetingStore _store;
+    private readonly ChannelSenders _senders;
+    private readonly MeetingMessages _messages;
+    private readonly NotificationPlanner _planner;
+    private readonly IReminderTimers _timers;
+    private readonly ReminderOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReminderDispatcher> _logger;
+
+    // Keys this process is sending right now, so that two dispatches here never send one key twice.
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
+    public ReminderDispatcher(
+        IMeetingStore store,
+        ChannelSenders senders,
+        MeetingMessages messages,
+        NotificationPlanner planner,
+        IReminderTimers timers,
+        IOptions<ReminderOptions> options,
+        TimeProvider time,
+        ILogger<ReminderDispatcher> logger)
+    {
+        _store = store;
+        _senders = senders;
+        _messages = messages;
+        _planner = planner;
+        _timers = timers;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The owner id this dispatcher writes into its claims.</summary>
+    public string InstanceId => _options.EffectiveInstanceId;
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>
+    /// Sends the meeting's due notifications and sets its timer to the next due time (or a retry after a
+    /// channel failure); removes the timer when the meeting is gone, paused or over. Returns what the timer was set to.
+    /// </summary>
+    public async ValueTask<DateTimeOffset?> DispatchMeetingAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await _store.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? next = null;
+        if (meeting is { Status: MeetingStatus.Active })
+        {
+            var plan = _planner.Plan(meeting, Now);
+            var retry = false;
+            foreach (var (notification, superseded) in MarkSuperseded(plan.Due))
+            {
+                var delivery = await DeliverAsync(meeting, notification, superseded, cancellationToken).ConfigureAwait(false);
+                if (delivery == Delivery.Blocked)
+                {
+                    await PauseConversationAsync(meeting.ConversationId, cancellationToken).ConfigureAwait(false);
+                    return null;
+                }
+
+                retry |= delivery == Delivery.Retry;
+            }
+
+            next = Earliest(plan.NextDueAt, retry ? Now + _options.RetryDelay : null);
+        }
+
+        await _timers.SetMeetingTimerAsync(meetingId, next, cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    /// <summary>
+    /// Asks the next step's question once it is due, then deletes the step; sets or removes its timer.
+    /// Returns what the timer was set to.
+    /// </summary>
+    public async ValueTask<DateTimeOffset?> DispatchNextStepAsync(string conversationId, string situationId, CancellationToken cancellationToken)
+    {
+        var step = await _store.GetNextStepAsync(conversationId, situationId, cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? next = null;
+        if (step is not null)
+        {
+            next = step.DueAt > Now
+                ? step.DueAt
+                : await DeliverAsync(step, cancellationToken).ConfigureAwait(false) == Delivery.Retry ? Now + _options.RetryDelay : null;
+        }
+
+        await _timers.SetNextStepTimerAsync(conversationId, situationId, next, cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    private async ValueTask<Delivery> DeliverAsync(Meeting meeting, PlannedNotification notification, bool superseded, CancellationToken cancellationToken)
+    {
+        if (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false))
+        {
+            return Delivery.Done;
+        }
+
+        var claim = await ClaimAsync(notification.Key, notification.DueAt, cancellationToken).ConfigureAwait(false);
+        if (claim != Claim.Ours)
+        {
+            return claim == Claim.Busy ? Delivery.Retry : Delivery.Done;
+        }
+
+        try
+        {
+            if (superseded)
+            {
+                await _store.CompleteAsync(notification.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("Skipped {Key}: a later reminder of the same meeting is due as well", notification.Key);
+                return Delivery.Done;
+            }
+
+            return await SendAsync(notification.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(notification.Key, out _);
+        }
+    }
+
+    private async ValueTask<Delivery> DeliverAsync(NextStep step, CancellationToken cancellationToken)
+    {
+        var key = NotificationKeys.NextStep(step);
+        var claim = await ClaimAsync(key, step.DueAt, cancellationToken).ConfigureAwait(false);
+        if (claim == Claim.Busy)
+        {
+            return Delivery.Retry;
+        }
+
+        if (claim == Claim.Taken)
+        {
+            // Asked before (by another instance, or before a crash that kept the step): only tidy up.
+            await RemoveStepAsync(step, cancellationToken).ConfigureAwait(false);
+            return Delivery.Done;
+        }
+
+        try
+        {
+            var delivery = await SendAsync(key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
+            if (delivery != Delivery.Retry)
+            {
+                await RemoveStepAsync(step, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (delivery == Delivery.Blocked)
+            {
+                await PauseConversationAsync(step.ConversationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return delivery;
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private OutgoingMessage Message(Meeting meeting, PlannedNotification notification, bool late) => notification.Kind switch
+    {
+        NotificationKeys.Minutes => _messages.MinutesFollowUp(meeting, notification.Occurrence, nudge: false),
+        NotificationKeys.MinutesNudge => _messages.MinutesFollowUp(meeting, notification.Occurrence, nudge: true),
+        _ => _messages.Reminder(meeting, notification.Occurrence, late),
+    };
+
+    private ValueTask<bool> MinutesDoneAsync(string meetingId, DateTimeOffset occurrence, CancellationToken cancellationToken) =>
+        IsClaimedAsync(NotificationKeys.Meeting(meetingId, occurrence, NotificationKeys.MinutesDone), cancellationToken);
+
+    private async ValueTask<bool> IsClaimedAsync(string key, CancellationToken cancellationToken) =>
+        await _store.GetStatusAsync(key, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// When a dispatch finds several reminders of one occurrence due at once (the bot was down), only the
+    /// latest is worth sending: the earlier ones are skipped rather than arriving in a burst.
+    /// </summary>
+    private static IEnumerable<(PlannedNotification Notification, bool Superseded)> MarkSuperseded(IReadOnlyList<PlannedNotification> due)
+    {
+        static bool IsReminder(PlannedNotification n) => n.Kind.StartsWith(LeadTime.KindPrefix, StringComparison.Ordinal);
+        var latest = due.Where(IsReminder)
+            .GroupBy(n => n.Occurrence)
+            .ToDictionary(g => g.Key, g => g.MaxBy(n => n.DueAt)!.Key);
+        return due.Select(n => (n, IsReminder(n) && latest[n.Occurrence] != n.Key));
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

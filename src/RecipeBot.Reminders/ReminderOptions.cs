@@ -1,0 +1,65 @@
+namespace RecipeBot.Reminders;
+
+/// <summary>
+/// When meeting notifications go out and how late they may still go (section <c>Reminders</c>).
+/// Validated at start-up by <see cref="ReminderOptionsValidator"/>.
+/// </summary>
+public sealed class ReminderOptions
+{
+    public const string SectionName = "Reminders";
+
+    /// <summary>The lead times used when <see cref="LeadTimes"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultLeadTimes { get; } = ["1d@10:00", "1h"];
+
+    /// <summary>False: meetings are stored, nothing is timed or sent.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Reminders before each meeting: <c>Nd@HH:mm</c> (N days before, at that local time of the
+    /// meeting's zone), <c>Nh</c> or <c>Nm</c> (that long before). Null means
+    /// <see cref="DefaultLeadTimes"/>; a configured list replaces the defaults rather than adding to them.
+    /// </summary>
+    public string[]? LeadTimes { get; set; }
+
+    /// <summary>The "publish the minutes" follow-up comes this long after the start.</summary>
+    public TimeSpan MinutesAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The second follow-up comes this long after the first, unless the minutes were marked done.</summary>
+    public TimeSpan NudgeAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How late a follow-up or next-step question may still be sent (marked late); later ones are skipped.</summary>
+    public TimeSpan FollowUpGrace { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A notification sent within this of its due time is on time, not late.</summary>
+    public TimeSpan OnTimeTolerance { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After a channel failure the notification is tried again this much later.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A claim another instance has left unconfirmed (Pending) this long is taken to be from a crashed
+    /// instance and is sent again. This instance's own unconfirmed claims are resent at once.
+    /// </summary>
+    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How far back a dispatch looks for notifications never claimed (the bot was down). Anything older
+    /// is forgotten without a ledger row; within it the late policy decides between late and skipped.
+    /// </summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Besides at start-up, the catch-up runs this often: it resends what a crashed peer left unconfirmed
+    /// and sets every timer again. Zero: at start-up only.
+    /// </summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>This instance's name in the ledger (owner of its claims); the machine name when empty.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>The lead times in force: <see cref="LeadTimes"/> or the defaults.</summary>
+    public IReadOnlyList<string> EffectiveLeadTimes => LeadTimes ?? DefaultLeadTimes;
+
+    /// <summary>The owner id written with each claim.</summary>
+    public string EffectiveInstanceId => string.IsNullOrWhiteSpace(InstanceId) ? Environment.MachineName : InstanceId;
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace RecipeBot.Reminders;
+
+/// <summary>Checks <see cref="ReminderOptions"/> at start-up, naming the setting and what it should look like.</summary>
+public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReminderOptions options)
+    {
+        var errors = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var leads = options.EffectiveLeadTimes;
+        for (var i = 0; i < leads.Count; i++)
+        {
+            var setting = string.Create(CultureInfo.InvariantCulture, $"{ReminderOptions.SectionName}:{nameof(ReminderOptions.LeadTimes)}:{i}");
+            if (!LeadTime.TryParse(leads[i], out var lead))
+            {
+                errors.Add($"{setting} \"{leads[i]}\" is not a lead time: use {LeadTime.Format}, e.g. \"1d@10:00\" or \"1h\".");
+            }
+            else if (!seen.Add(lead.Text))
+            {
+                errors.Add($"{setting} \"{leads[i]}\" repeats the lead time {lead.Text}.");
+            }
+        }
+
+        Positive(errors, nameof(ReminderOptions.MinutesAfter), options.MinutesAfter, allowZero: true);
+        Positive(errors, nameof(ReminderOptions.NudgeAfter), options.NudgeAfter, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.FollowUpGrace), options.FollowUpGrace, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.OnTimeTolerance), options.OnTimeTolerance, allowZero: true);
+        Positive(errors, nameof(ReminderOptions.RetryDelay), options.RetryDelay, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.PendingTimeout), options.PendingTimeout, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.CatchUpWindow), options.CatchUpWindow, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.CatchUpInterval), options.CatchUpInterval, allowZero: true);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Positive(List<string> errors, string setting, TimeSpan value, bool allowZero)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
+        {
+            errors.Add($"{ReminderOptions.SectionName}:{setting} must be {(allowZero ? "zero or more" : "more than zero")} (a time span such as \"02:00:00\" or \"3.00:00:00\"), not {value}.");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Flow;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Reminders.Timers;
+using RecipeBot.Storage;
+
+namespace RecipeBot.Reminders;
+
+public static class RemindersServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers meeting reminders, minutes follow-ups and next-step questions: the planner, the
+    /// dispatcher, the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
+    /// meeting and next step — in the bot's SQLite file (<c>Storage:SqlitePath</c>, tables <c>QRTZ_*</c>)
+    /// or in memory when <c>Storage:Provider</c> is <c>memory</c>. Replaces the engine's
+    /// <see cref="NoReminderScheduler"/>. With <c>Reminders:Enabled</c> false only the options are
+    /// registered. Needs <see cref="IMeetingStore"/> (<c>AddStorage</c>), the <see cref="CompiledFlow"/>
+    /// (<c>AddRecipeEngine</c>) and the channels' <see cref="IChannelSender"/>s.
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        if (!(configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.Enabled)) ?? true))
+        {
+            services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
+            return services;
+        }
+
+        // Where Quartz keeps its timers is decided here, as Quartz is configured: next to the conversations.
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = storage.Provider == "memory" ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
+
+        services.TryAddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
+        services.TryAddSingleton<ChannelSenders>();
+        services.TryAddSingleton<NotificationPlanner>();
+        services.TryAddSingleton<ReminderDispatcher>();
+        services.TryAddSingleton<IReminderTimers, QuartzReminderTimers>();
+        services.TryAddSingleton(_ => new QuartzSqliteSchema(connectionString));
+        services.RemoveAll<IReminderScheduler>();
+        services.AddSingleton<IReminderScheduler, QuartzReminderScheduler>();
+
+        // First of all hosted services, so the tables exist before Quartz's hosted service builds the scheduler.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ReminderSchemaService>());
+        services.AddQuartz(ReminderTriggers.SchedulerName, quartz =>
+        {
+            if (connectionString is null)
+            {
+                quartz.UseInMemoryStore();
+            }
+            else
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UseSqlite(connectionString);
+                    store.UseSystemTextJsonSerializer();
+                    // Job data is plain strings (ids); the schema is ours, Quartz only checks it at start-up.
+                    store.ConfigureStore(options =>
+                    {
+                        options.StoreJobDataAsStrings = true;
+                        options.SchemaProvisioning = SchemaProvisioning.Validate;
+                    });
+                });
+            }
+
+            quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderTriggers.Job).StoreDurably());
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.TryAddSingleton<ReminderCatchUpService>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReminderCatchUpService>());
+        return services;
+    }
+}

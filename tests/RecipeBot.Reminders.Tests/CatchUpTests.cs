@@ -1,0 +1,100 @@
+using RecipeBot.Core.Meetings;
+using RecipeBot.Reminders.Tests.Support;
+using static RecipeBot.Reminders.Tests.Support.TestMeetings;
+
+namespace RecipeBot.Reminders.Tests;
+
+public sealed class CatchUpTests
+{
+    private const string Occurrence = "2026-03-10T16:00Z";
+
+    [Fact]
+    public async Task ClaimLeftPendingByACrash_IsSentByTheCatchUp_Once()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:10Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+        // The crash: the claim was written, the send never happened.
+        await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: true).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Empty(await harness.Store.ListPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimLeftPendingByAnotherInstance_IsResentOnlyOnceItHasBeenQuietForThePendingTimeout()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:05Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+        await ClaimAsync(harness, meeting, "lead-1h", "instance-b", "2026-03-10T15:00Z");
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        Assert.Empty(harness.Sender.Sent);
+
+        harness.SetNow("2026-03-10T15:10Z");
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Single(harness.Sender.Sent);
+        Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task ClaimLeftPending_ForAMeetingSinceCancelled_IsSkipped()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:10Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly() with { Status = MeetingStatus.Cancelled });
+        await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task ClaimLeftPending_ForANextStep_IsAskedAndTheStepDeleted()
+    {
+        var harness = new DispatcherHarness("2026-05-04T07:30Z");
+        var step = new NextStep("test:official", "planning/priorities", Utc("2026-05-04T07:00Z"), "en");
+        await harness.Store.SaveNextStepAsync(step, CancellationToken.None);
+        await harness.Store.TryClaimAsync(NotificationKeys.NextStep(step), harness.Dispatcher.InstanceId, step.DueAt, NotificationStatus.Pending, step.DueAt, CancellationToken.None);
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(Dialogs.Messages.NextStepQuestion(step).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.SentLate, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(step), CancellationToken.None));
+        Assert.Null(await harness.Store.GetNextStepAsync(step.ConversationId, step.SituationId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AfterDowntime_SendsWhatCameDue_AndSetsEveryTimer()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:20Z");
+        var monthly = await harness.SaveAsync(Monthly());
+        var fortnightly = await harness.SaveAsync(Fortnightly());
+        var step = new NextStep("test:activist", "contact/council-reluctant", Utc("2026-03-10T09:00Z"), "ru");
+        var later = new NextStep("test:activist", "planning/priorities", Utc("2026-03-17T09:00Z"), "ru");
+        await harness.Store.SaveNextStepAsync(step, CancellationToken.None);
+        await harness.Store.SaveNextStepAsync(later, CancellationToken.None);
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                Dialogs.Messages.Reminder(monthly, Utc(Occurrence), late: true).Text,
+                Dialogs.Messages.NextStepQuestion(step).Text,
+            ],
+            harness.Sender.Sent.Select(m => m.Text));
+        Assert.Equal(Utc("2026-03-10T18:00Z"), harness.Timers.Meetings[monthly.Id]);
+        Assert.Equal(Utc("2026-03-17T08:00Z"), harness.Timers.Meetings[fortnightly.Id]);
+        Assert.Null(harness.Timers.NextSteps[(step.ConversationId, step.SituationId)]);
+        Assert.Equal(later.DueAt, harness.Timers.NextSteps[(later.ConversationId, later.SituationId)]);
+    }
+
+    private static ValueTask<bool> ClaimAsync(DispatcherHarness harness, Meeting meeting, string kind, string owner, string at) =>
+        harness.Store.TryClaimAsync(NotificationKeys.Meeting(meeting.Id, Utc(Occurrence), kind), owner, Utc(at), NotificationStatus.Pending, Utc(at), CancellationToken.None);
+}

@@ -1,0 +1,229 @@
+using RecipeBot.Core.Channels;
+using RecipeBot.Core.Meetings;
+using RecipeBot.Reminders.Tests.Support;
+using static RecipeBot.Reminders.Tests.Support.TestMeetings;
+
+namespace RecipeBot.Reminders.Tests;
+
+/// <summary>
+/// The monthly meeting of 10 March 2026 starts at 16:00Z; its reminders are due 9 March 08:00Z ("1d@10:00")
+/// and 10 March 15:00Z ("1h"), the minutes follow-up 18:00Z, the nudge 13 March 18:00Z.
+/// </summary>
+public sealed class ReminderDispatcherTests
+{
+    private const string Occurrence = "2026-03-10T16:00Z";
+
+    [Fact]
+    public async Task DispatchRunTwice_SendsEachNotificationOnce()
+    {
+        var harness = new DispatcherHarness("2026-03-09T08:00Z");
+        var meeting = await harness.SaveAsync(Monthly());
+
+        foreach (var now in new[] { "2026-03-09T08:00Z", "2026-03-10T15:00Z", "2026-03-10T18:00Z", "2026-03-13T18:00Z" })
+        {
+            harness.SetNow(now);
+            await harness.DispatchAsync(meeting);
+            await harness.DispatchAsync(meeting);
+        }
+
+        Assert.Equal(4, harness.Sender.Sent.Count);
+        Assert.Equal(
+            [
+                Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text,
+                Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text,
+                Dialogs.Messages.MinutesFollowUp(meeting, Utc(Occurrence), nudge: false).Text,
+                Dialogs.Messages.MinutesFollowUp(meeting, Utc(Occurrence), nudge: true).Text,
+            ],
+            harness.Sender.Sent.Select(m => m.Text));
+        Assert.All(harness.Sender.Sent, m => Assert.Equal(Conversation, m.ConversationId));
+        foreach (var kind in new[] { "lead-1d@10:00", "lead-1h", NotificationKeys.Minutes, NotificationKeys.MinutesNudge })
+        {
+            Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, kind));
+        }
+    }
+
+    [Fact]
+    public async Task Dispatch_SetsTheMeetingTimerToTheNextDueInstant()
+    {
+        var harness = new DispatcherHarness("2026-03-09T08:00Z");
+        var meeting = await harness.SaveAsync(Monthly());
+
+        var next = await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Utc("2026-03-10T15:00Z"), next);
+        Assert.Equal(Utc("2026-03-10T15:00Z"), harness.Timers.Meetings[meeting.Id]);
+    }
+
+    [Fact]
+    public async Task LateWithinItsLead_IsSentMarkedLate()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:40Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        var sent = Assert.Single(harness.Sender.Sent);
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: true).Text, sent.Text);
+        Assert.NotEqual(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text, sent.Text);
+        Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task LateWithinTheOnTimeTolerance_IsSentAsOnTime()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:01Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task LateByItsWholeLead_IsSkippedAndNotSent()
+    {
+        var harness = new DispatcherHarness("2026-03-10T16:00Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(0, harness.Sender.Attempts);
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task FollowUpLaterThanItsGrace_IsSkipped()
+    {
+        var harness = new DispatcherHarness("2026-03-11T18:00Z", o => o.LeadTimes = []);
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, NotificationKeys.Minutes));
+    }
+
+    [Fact]
+    public async Task SeveralRemindersDueAtOnce_OnlyTheLatestIsSent()
+    {
+        // Down from before the day-before reminder until just after the hour-before one.
+        var harness = new DispatcherHarness("2026-03-10T15:05Z");
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: true).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1d@10:00"));
+        Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task MinutesNudge_IsSentOnlyWhenTheMinutesWereNotMarkedDone()
+    {
+        var harness = new DispatcherHarness("2026-03-10T18:00Z", o => o.LeadTimes = []);
+        var done = await harness.SaveAsync(Monthly("published1", "test:published"));
+        var silent = await harness.SaveAsync(Monthly("forgotten1", "test:forgotten"));
+        await harness.DispatchAsync(done);
+        await harness.DispatchAsync(silent);
+        await harness.Store.TryClaimAsync(
+            NotificationKeys.Meeting(done.Id, Utc(Occurrence), NotificationKeys.MinutesDone), "engine", Utc("2026-03-11T09:00Z"), NotificationStatus.Done, Utc("2026-03-11T09:00Z"), CancellationToken.None);
+
+        harness.SetNow("2026-03-13T18:00Z");
+        await harness.DispatchAsync(done);
+        await harness.DispatchAsync(silent);
+
+        Assert.Equal(
+            [
+                ("test:published", Dialogs.Messages.MinutesFollowUp(done, Utc(Occurrence), nudge: false).Text),
+                ("test:forgotten", Dialogs.Messages.MinutesFollowUp(silent, Utc(Occurrence), nudge: false).Text),
+                ("test:forgotten", Dialogs.Messages.MinutesFollowUp(silent, Utc(Occurrence), nudge: true).Text),
+            ],
+            harness.Sender.Sent.Select(m => (m.ConversationId, m.Text)));
+        Assert.Null(await harness.StatusAsync(done, Occurrence, NotificationKeys.MinutesNudge));
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(silent, Occurrence, NotificationKeys.MinutesNudge));
+    }
+
+    [Fact]
+    public async Task ChatThatBlockedTheBot_HasAllItsMeetingsPaused()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
+        var first = await harness.SaveAsync(Monthly("blocked001", "test:blocked"));
+        var second = await harness.SaveAsync(Fortnightly("blocked002") with { ConversationId = "test:blocked" });
+        var elsewhere = await harness.SaveAsync(Monthly("elsewhere1", "test:still-here"));
+        harness.Sender.Answer("test:blocked", SendOutcome.Blocked);
+
+        var next = await harness.DispatchAsync(first);
+
+        Assert.Null(next);
+        Assert.Equal(NotificationStatus.Undeliverable, await harness.StatusAsync(first, Occurrence, "lead-1h"));
+        Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(first.Id, CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(second.Id, CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Active, (await harness.Store.GetAsync(elsewhere.Id, CancellationToken.None))!.Status);
+        Assert.Null(harness.Timers.Meetings[first.Id]);
+        Assert.Null(harness.Timers.Meetings[second.Id]);
+    }
+
+    [Fact]
+    public async Task PausedMeeting_SendsNothingAndLosesItsTimer()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z");
+        var meeting = await harness.SaveAsync(Monthly() with { Status = MeetingStatus.Paused });
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Null(harness.Timers.Meetings[meeting.Id]);
+    }
+
+    [Fact]
+    public async Task ChannelFailure_LeavesTheClaimPending_AndTheRetrySendsIt()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+        harness.Sender.Answer(Conversation, SendOutcome.Failed);
+
+        var retryAt = await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Utc("2026-03-10T15:01Z"), retryAt);
+        Assert.Equal(NotificationStatus.Pending, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Empty(harness.Sender.Sent);
+
+        harness.Sender.Answer(Conversation, SendOutcome.Sent);
+        harness.SetNow("2026-03-10T15:01Z");
+        await harness.DispatchAsync(meeting);
+        await harness.DispatchAsync(meeting);
+
+        Assert.Single(harness.Sender.Sent);
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Equal(Utc("2026-03-10T18:00Z"), harness.Timers.Meetings[meeting.Id]);
+    }
+
+    [Fact]
+    public async Task ConversationNoChannelServes_IsUndeliverable()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly(conversation: "nowhere:42"));
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Equal(0, harness.Sender.Attempts);
+        Assert.Equal(NotificationStatus.Undeliverable, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Equal(MeetingStatus.Active, (await harness.Store.GetAsync(meeting.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task ClaimOfAnotherInstance_InHand_IsLeftToIt()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+        var key = NotificationKeys.Meeting(meeting.Id, Utc(Occurrence), "lead-1h");
+        await harness.Store.TryClaimAsync(key, "instance-b", Utc("2026-03-10T15:00Z"), NotificationStatus.Pending, Utc("2026-03-10T15:00Z"), CancellationToken.None);
+
+        var next = await harness.DispatchAsync(meeting);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(Utc("2026-03-10T15:01Z"), next);
+    }
+}
