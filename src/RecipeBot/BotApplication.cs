@@ -16,7 +16,9 @@ namespace RecipeBot;
 public static class BotApplication
 {
     /// <summary>The composed application, or null when no channel is configured.</summary>
-    public static WebApplication? Create(string[] args)
+    /// <param name="args">Command-line settings (<c>--Section:Key=value</c>).</param>
+    /// <param name="replaceServices">Runs after the composition; tests swap the clock here.</param>
+    public static WebApplication? Create(string[] args, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -39,6 +41,7 @@ public static class BotApplication
 
         // Meeting reminders, minutes follow-ups and next-step prompts: Quartz timers in the same database.
         builder.Services.AddReminders(builder.Configuration);
+        replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Liveness for load balancers and monitoring.

@@ -19,7 +19,7 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(FakeBotApiServer telegram, string databasePath, bool webhook = false)
+    public static async Task<BotHost> StartAsync(FakeBotApiServer telegram, string databasePath, bool webhook = false, TimeProvider? time = null)
     {
         var args = new List<string>
         {
@@ -38,7 +38,15 @@ public sealed class BotHost : IAsyncDisposable
             args.Add($"--Telegram:WebhookSecret={WebhookSecret}");
         }
 
-        var app = BotApplication.Create([.. args]) ?? throw new InvalidOperationException("Telegram was not configured.");
+        var app = BotApplication.Create(
+            [.. args],
+            services =>
+            {
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            }) ?? throw new InvalidOperationException("Telegram was not configured.");
         await app.StartAsync();
         var host = new BotHost(app);
         host.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
