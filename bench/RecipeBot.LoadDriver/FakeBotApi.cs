@@ -11,7 +11,8 @@ namespace RecipeBot.LoadDriver;
 /// <summary>
 /// A minimal Telegram Bot API on loopback Kestrel, cheap enough to measure the bot rather than itself: it reads
 /// only the fields it needs, records no bodies, and answers from prepared bytes. getUpdates serves
-/// <see cref="Queue"/>; sendMessage closes a simulated user's loop.
+/// <see cref="Queue"/>; sendMessage closes a simulated user's loop. With an <see cref="Outbox"/>, sendMessage and
+/// sendDocument go there instead: Telegram's limits are enforced and every message is kept.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -36,15 +37,19 @@ public sealed class FakeBotApi : IAsyncDisposable
     private long _sendMessageBytes;
     private long _lastBatchServedAt;
 
-    private FakeBotApi(WebApplication app, LoadSession session, TimeSpan delay)
+    private FakeBotApi(WebApplication app, LoadSession session, TimeSpan delay, FakeOutbox? outbox)
     {
         _app = app;
         _session = session;
         _delay = delay;
+        Outbox = outbox;
         Queue = new UpdateQueue(session);
     }
 
     public UpdateQueue Queue { get; }
+
+    /// <summary>Set: sendMessage and sendDocument are checked against Telegram's limits and kept there.</summary>
+    public FakeOutbox? Outbox { get; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -64,7 +69,11 @@ public sealed class FakeBotApi : IAsyncDisposable
     public double SendMessageBytes => SendMessages == 0 ? 0 : (double)Interlocked.Read(ref _sendMessageBytes) / SendMessages;
 
     /// <summary>Starts the fake; <paramref name="delay"/> holds every answer except getUpdates, like Telegram's round trip.</summary>
-    public static async Task<FakeBotApi> StartAsync(LoadSession session, TimeSpan delay, CancellationToken cancellationToken)
+    public static Task<FakeBotApi> StartAsync(LoadSession session, TimeSpan delay, CancellationToken cancellationToken) =>
+        StartAsync(session, delay, outbox: null, cancellationToken);
+
+    /// <summary>Starts the fake; with <paramref name="outbox"/>, messages are sent there (see <see cref="Outbox"/>).</summary>
+    public static async Task<FakeBotApi> StartAsync(LoadSession session, TimeSpan delay, FakeOutbox? outbox, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -74,7 +83,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeBotApi(app, session, delay);
+        var fake = new FakeBotApi(app, session, delay, outbox);
         app.Run(fake.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         fake.BaseUrl = new Uri(app.Urls.Single());
@@ -92,6 +101,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         var method = path[Prefix.Length..];
+        if (Outbox is not null && method is "sendMessage" or "sendDocument")
+        {
+            await Outbox.HandleAsync(context, method, _delay).ConfigureAwait(false);
+            return;
+        }
+
         if (_delay > TimeSpan.Zero && method != "getUpdates")
         {
             await Task.Delay(_delay, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
@@ -190,7 +205,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpRequest request, Func<ReadOnlySequence<byte>, T> parse)
+    internal static async Task<T> ReadAsync<T>(HttpRequest request, Func<ReadOnlySequence<byte>, T> parse)
     {
         var reader = request.BodyReader;
         while (true)
@@ -212,7 +227,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private static Task WriteAsync(HttpContext context, byte[] body, int status = StatusCodes.Status200OK)
+    internal static Task WriteAsync(HttpContext context, byte[] body, int status = StatusCodes.Status200OK)
     {
         var response = context.Response;
         response.StatusCode = status;

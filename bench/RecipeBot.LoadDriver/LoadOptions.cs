@@ -20,6 +20,13 @@ public sealed record LoadOptions
           --telegram-limits           keep Telegram's sending limits (default: lifted for a capacity run)
           --keep-db                   keep the SQLite file and print where it is
           --calibrate                 instead: the cost of single Bot API calls (the bot's client against the fake)
+          --reminders [n]             instead: n meetings in n private chats whose 1-hour reminders all fall due at one
+                                      minute, through a fake that enforces Telegram's limits (default n 10000;
+                                      see docs/reminder-load.md)
+          --due-after <s>             reminders: they fall due at the first whole minute at least this long after
+                                      the meetings are written (default 60)
+          --timeout-minutes <n>       reminders: give up this long after the due time (default 15)
+          --api-latency-ms <n>        the same as --api-delay-ms
           --Section:Key=value         passed to the bot, e.g. --Telegram:Workers=16 --Storage:Provider=memory
         """;
 
@@ -43,6 +50,13 @@ public sealed record LoadOptions
 
     public bool Calibrate { get; init; }
 
+    /// <summary>Set: a reminder run with this many meetings instead of simulated users.</summary>
+    public int? Reminders { get; init; }
+
+    public int DueAfterSeconds { get; init; } = 60;
+
+    public int TimeoutMinutes { get; init; } = 15;
+
     public IReadOnlyList<string> BotArguments { get; init; } = [];
 
     public bool UsesWebhook => Mode == "webhook";
@@ -65,7 +79,10 @@ public sealed record LoadOptions
                     "--seconds" => options with { Seconds = Positive(arg, Next()) },
                     "--warmup" => options with { WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--think-ms" => options with { ThinkMilliseconds = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
-                    "--api-delay-ms" => options with { ApiDelayMilliseconds = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                    "--api-delay-ms" or "--api-latency-ms" => options with { ApiDelayMilliseconds = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                    "--reminders" => options with { Reminders = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? Positive(arg, Next()) : 10_000 },
+                    "--due-after" => options with { DueAfterSeconds = Positive(arg, Next()) },
+                    "--timeout-minutes" => options with { TimeoutMinutes = Positive(arg, Next()) },
                     "--mode" => options with { Mode = ModeOf(Next()) },
                     "--webhook-connections" => options with { WebhookConnections = Positive(arg, Next()) },
                     "--telegram-limits" => options with { TelegramLimits = true },

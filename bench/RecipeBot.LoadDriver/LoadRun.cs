@@ -171,7 +171,7 @@ public static class LoadRun
     }
 
     /// <summary>The repository's dialogs/ (found upwards from here), else the copy next to the program.</summary>
-    private static string ContentPath()
+    internal static string ContentPath()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

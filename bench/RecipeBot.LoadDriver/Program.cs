@@ -1,6 +1,6 @@
 using RecipeBot.LoadDriver;
 
-// Simulated Telegram users against the real bot; see docs/telegram-load.md.
+// Simulated Telegram users against the real bot (docs/telegram-load.md), or a burst of reminders (docs/reminder-load.md).
 var options = LoadOptions.Parse(args, out var error);
 if (options is null)
 {
@@ -19,6 +19,13 @@ if (options.Calibrate)
 {
     await HttpCalibration.RunAsync(Console.Out, cancel.Token);
     return 0;
+}
+
+if (options.Reminders is not null)
+{
+    var reminders = await ReminderRun.RunAsync(options, Console.Out, cancel.Token);
+    ReminderReport.Write(reminders, Console.Out);
+    return reminders.ExactlyOnce && reminders.Refusals == 0 ? 0 : 1;
 }
 
 var result = await LoadRun.RunAsync(options, Console.Out, cancel.Token);

@@ -34,6 +34,34 @@ public static class RequestJson
         return chatId;
     }
 
+    /// <summary>sendMessage: the chat and the text.</summary>
+    public static (long ChatId, string Text) SendMessageText(ReadOnlySequence<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
+        long chatId = 0;
+        var text = string.Empty;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("chat_id"u8))
+            {
+                reader.Read();
+                chatId = reader.GetInt64();
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                text = reader.GetString() ?? string.Empty;
+            }
+        }
+
+        return (chatId, text);
+    }
+
     /// <summary>getUpdates: offset, limit (Telegram's default and maximum: 100) and the long-poll timeout.</summary>
     public static (long? Offset, int Limit, int TimeoutSeconds) GetUpdates(ReadOnlySequence<byte> body)
     {

@@ -30,8 +30,12 @@ public sealed class ReminderOptions
     /// <summary>How late a follow-up or next-step question may still be sent (marked late); later ones are skipped.</summary>
     public TimeSpan FollowUpGrace { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>A notification sent within this of its due time is on time, not late.</summary>
-    public TimeSpan OnTimeTolerance { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A notification sent within this of its due time is on time, not late. Ten minutes, because many reminders due
+    /// at one minute leave at Telegram's 30/s (10,000 take about 6 min), and a reminder naming the meeting's start is
+    /// no less right for coming a few minutes after its time; the "late" wording is for a bot that was down.
+    /// </summary>
+    public TimeSpan OnTimeTolerance { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>After a channel failure the notification is tried again this much later.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);

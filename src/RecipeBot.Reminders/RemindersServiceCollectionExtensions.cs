@@ -14,6 +14,9 @@ namespace RecipeBot.Reminders;
 
 public static class RemindersServiceCollectionExtensions
 {
+    /// <summary>How late a Quartz trigger may fire before Quartz calls it misfired: longer than any burst lasts (108,000 reminders at 30/s).</summary>
+    public static readonly TimeSpan MisfireThreshold = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Registers meeting reminders, minutes follow-ups and next-step questions: the planner, the
     /// dispatcher, the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
@@ -69,6 +72,10 @@ public static class RemindersServiceCollectionExtensions
                     {
                         options.StoreJobDataAsStrings = true;
                         options.SchemaProvisioning = SchemaProvisioning.Validate;
+                        // The dispatcher judges lateness itself, so a trigger firing late only needs to fire. Many due at
+                        // one minute wait for Quartz's threads, whose jobs wait for Telegram's 30/s (10,000 take ~6 min);
+                        // at the default 1 min those still waiting would be set aside until the misfire handler's next pass.
+                        options.MisfireThreshold = MisfireThreshold;
                     });
                 });
             }

@@ -11,7 +11,7 @@ public sealed class CatchUpTests
     [Fact]
     public async Task ClaimLeftPendingByACrash_IsSentByTheCatchUp_Once()
     {
-        var harness = new DispatcherHarness("2026-03-10T15:10Z", o => o.LeadTimes = ["1h"]);
+        var harness = new DispatcherHarness("2026-03-10T15:10Z", LateAfterAMinute);
         var meeting = await harness.SaveAsync(Monthly());
         // The crash: the claim was written, the send never happened.
         await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
@@ -28,7 +28,7 @@ public sealed class CatchUpTests
     [Fact]
     public async Task ClaimLeftPendingByAnotherInstance_IsResentOnlyOnceItHasBeenQuietForThePendingTimeout()
     {
-        var harness = new DispatcherHarness("2026-03-10T15:05Z", o => o.LeadTimes = ["1h"]);
+        var harness = new DispatcherHarness("2026-03-10T15:05Z", LateAfterAMinute);
         var meeting = await harness.SaveAsync(Monthly());
         await ClaimAsync(harness, meeting, "lead-1h", "instance-b", "2026-03-10T15:00Z");
 
@@ -93,6 +93,13 @@ public sealed class CatchUpTests
         Assert.Equal(Utc("2026-03-17T08:00Z"), harness.Timers.Meetings[fortnightly.Id]);
         Assert.Null(harness.Timers.NextSteps[(step.ConversationId, step.SituationId)]);
         Assert.Equal(later.DueAt, harness.Timers.NextSteps[(later.ConversationId, later.SituationId)]);
+    }
+
+    /// <summary>One hour's lead, and late after a minute (the default is ten), so that a few minutes' delay shows as late.</summary>
+    private static void LateAfterAMinute(ReminderOptions options)
+    {
+        options.LeadTimes = ["1h"];
+        options.OnTimeTolerance = TimeSpan.FromMinutes(1);
     }
 
     private static ValueTask<bool> ClaimAsync(DispatcherHarness harness, Meeting meeting, string kind, string owner, string at) =>

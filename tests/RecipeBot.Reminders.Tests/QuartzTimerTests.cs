@@ -71,6 +71,28 @@ public sealed class QuartzTimerTests : IDisposable
     }
 
     [Fact]
+    public async Task TriggerOverdueByMoreThanAMinute_FiresAtOnce_NotAtTheMisfireHandlersNextPass()
+    {
+        // Thousands of reminders due at one minute wait for Quartz's threads, whose jobs wait for Telegram's 30/s:
+        // a trigger still waiting a minute later must go on firing, not be set aside as misfired.
+        var sender = new RecordingSender();
+        await using var host = await ReminderHost.StartAsync(
+            _file.Path, TimeProvider.System, sender, new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1h" }, new InMemoryMeetingStore());
+        await host.CatchUpDone;
+        var now = TimeProvider.System.GetUtcNow();
+        // Its "1h" reminder fell due 90 s ago, after the meeting was made.
+        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddHours(1).AddSeconds(-90);
+        var meeting = OneOff("quartz0003", start, now.AddMinutes(-5));
+        await host.Store.SaveAsync(meeting, CancellationToken.None);
+
+        await host.Services.GetRequiredService<IReminderTimers>().SetMeetingTimerAsync(meeting.Id, start.AddHours(-1), CancellationToken.None);
+
+        // At the default threshold of a minute it waited for the misfire handler's next pass, up to a minute later.
+        Assert.True(await ReminderHost.WaitUntilAsync(() => Task.FromResult(sender.Sent.Count > 0), TimeSpan.FromSeconds(15)), "the overdue trigger did not fire");
+        Assert.NotNull(await host.Store.GetStatusAsync(NotificationKeys.Meeting(meeting.Id, start, "lead-1h"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CancelledMeeting_LosesItsTrigger()
     {
         await using var host = await ReminderHost.StartAsync(_file.Path, TimeProvider.System, new RecordingSender());

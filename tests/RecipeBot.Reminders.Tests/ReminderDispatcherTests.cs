@@ -81,6 +81,19 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
+    public async Task SixMinutesAfterItsTime_AsTheLastOfTenThousandDueAtOneMinute_IsStillOnTime()
+    {
+        // 10,000 reminders due at 15:00 leave at Telegram's 30/s: the last is dispatched about 15:06.
+        var harness = new DispatcherHarness("2026-03-10T15:06Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+
+        await harness.DispatchAsync(meeting);
+
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
     public async Task LateByItsWholeLead_IsSkippedAndNotSent()
     {
         var harness = new DispatcherHarness("2026-03-10T16:00Z", o => o.LeadTimes = ["1h"]);
@@ -109,7 +122,7 @@ public sealed class ReminderDispatcherTests
     public async Task SeveralRemindersDueAtOnce_OnlyTheLatestIsSent()
     {
         // Down from before the day-before reminder until just after the hour-before one.
-        var harness = new DispatcherHarness("2026-03-10T15:05Z");
+        var harness = new DispatcherHarness("2026-03-10T15:05Z", o => o.OnTimeTolerance = TimeSpan.FromMinutes(1));
         var meeting = await harness.SaveAsync(Monthly());
 
         await harness.DispatchAsync(meeting);
