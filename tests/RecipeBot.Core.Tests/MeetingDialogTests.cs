@@ -208,6 +208,26 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
+    public async Task ANumberTyped_MeansTheButtonShownWithIt_InAListOfMeetings()
+    {
+        await InEnglishAsync();
+        var id = await SaveAsync("every Monday at 10");
+        await _bot.SayAsync("/meetings");
+
+        var details = await _bot.SayAsync("1");
+
+        Assert.Equal("mtg:" + id + ":pause", details.Choices[0].Id);
+        var paused = await _bot.SayAsync("1");
+        Assert.StartsWith("Reminders are paused", paused.Text, StringComparison.Ordinal);
+        Assert.Equal(MeetingStatus.Paused, (await _meetings.GetAsync(id, CancellationToken.None))!.Status);
+
+        // Back on the state's own buttons, numbers mean those again.
+        await _bot.SayAsync("/start");
+        var role = await _bot.SayAsync("2");
+        Assert.Equal("role", role.State);
+    }
+
+    [Fact]
     public async Task AMeeting_IsExportedAsAnIcsFile()
     {
         await InEnglishAsync();

@@ -91,12 +91,13 @@ public sealed class SqliteConversationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TheTimeZoneAndAScheduleDraft_SurviveAReopen()
+    public async Task TheTimeZoneAScheduleDraftAndTheOfferedButtons_SurviveAReopen()
     {
         var conversation = new Conversation("telegram:-42", "et", "meetings", DateTimeOffset.UnixEpoch)
         {
             TimeZone = "Europe/Helsinki",
             Draft = NewDraft(),
+            Offered = ["mtg:abc", "mtg:list"],
         };
 
         await Open().SaveAsync(conversation, CancellationToken.None);
@@ -104,6 +105,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.Equal("Europe/Helsinki", loaded!.TimeZone);
         AssertSameDraft(NewDraft(), loaded.Draft);
+        Assert.Equal(["mtg:abc", "mtg:list"], loaded.Offered);
     }
 
     [Fact]
@@ -164,6 +166,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
 
         Assert.Equal("Europe/Helsinki", loaded!.TimeZone);
         AssertSameDraft(NewDraft(), loaded.Draft);
+        Assert.Equal(["mtg:abc", "mtg:list"], loaded.Offered);
     }
 
     private static ScheduleDraft NewDraft()

@@ -56,6 +56,12 @@ public sealed class Conversation
     /// <summary>The IANA time zone meetings are planned in; null means <c>Europe/Tallinn</c>.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>
+    /// Ids of the choices the last reply offered when they were not the state's own (a meeting list,
+    /// a schedule question), so that a typed number means the button shown with it. Empty otherwise.
+    /// </summary>
+    public List<string> Offered { get; init; } = [];
+
     /// <summary>A meeting schedule being made or changed; null when none is.</summary>
     public Meetings.ScheduleDraft? Draft { get; set; }
 
@@ -114,6 +120,7 @@ public sealed class Conversation
         RecipesGiven = [.. RecipesGiven],
         Deliveries = [.. Deliveries],
         Clarification = [.. Clarification],
+        Offered = [.. Offered],
         Misses = Misses,
         Turns = Turns,
         TimeZone = TimeZone,

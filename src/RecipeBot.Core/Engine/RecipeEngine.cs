@@ -57,6 +57,7 @@ public sealed partial class RecipeEngine(
         }
 
         var reply = await RespondAsync(conversation, message, isNew, cancellationToken).ConfigureAwait(false);
+        RememberOffered(conversation, reply);
         conversation.Turns++;
         conversation.UpdatedAt = time.GetUtcNow();
         await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
@@ -103,6 +104,13 @@ public sealed partial class RecipeEngine(
             conversation.Clarification.Clear();
             conversation.Draft = null;
             return await CommandAsync(conversation, message, trimmed[1..].ToString(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (OfferedNumber(conversation, trimmed) is { } offered)
+        {
+            // "2" after a list of meetings means the second button shown there, not the state's second choice.
+            text = offered;
+            trimmed = offered;
         }
 
         if (await MeetingButtonAsync(conversation, message, trimmed.ToString(), cancellationToken).ConfigureAwait(false) is { } pressed)
@@ -202,6 +210,31 @@ public sealed partial class RecipeEngine(
             "timezone" or "tz" => ChangeTimeZone(conversation, argument),
             _ => Prompt(conversation, Say(conversation, TextKeys.UnknownCommand) + "\n\n" + Say(conversation, TextKeys.Help)),
         };
+    }
+
+    /// <summary>The id of the button numbered <paramref name="text"/> in the last reply, when that reply had its own buttons.</summary>
+    private static string? OfferedNumber(Conversation conversation, ReadOnlySpan<char> text)
+    {
+        // While a time is asked, "7" is seven o'clock, not the seventh button.
+        if (conversation.Offered.Count == 0 || conversation.Draft?.Step == DraftStep.Time)
+        {
+            return null;
+        }
+
+        return int.TryParse(text.TrimEnd('.'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= conversation.Offered.Count
+            ? conversation.Offered[n - 1]
+            : null;
+    }
+
+    private void RememberOffered(Conversation conversation, OutgoingMessage reply)
+    {
+        conversation.Offered.Clear();
+        var own = flow[conversation.State].ChoiceViews(conversation.Language);
+        if (!reply.Choices.Select(c => c.Id).SequenceEqual(own.Select(c => c.Id)))
+        {
+            conversation.Offered.AddRange(reply.Choices.Select(c => c.Id));
+        }
     }
 
     private OutgoingMessage ChangeLanguage(Conversation conversation, string argument)

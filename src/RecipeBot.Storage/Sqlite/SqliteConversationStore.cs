@@ -11,7 +11,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft";
+    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered";
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
@@ -38,7 +38,8 @@ public sealed class SqliteConversationStore : IConversationStore
                 created_at      TEXT NOT NULL,
                 updated_at      TEXT NOT NULL,
                 time_zone       TEXT NULL,
-                schedule_draft  TEXT NULL
+                schedule_draft  TEXT NULL,
+                offered         TEXT NOT NULL DEFAULT ''
             );
             """);
         database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
@@ -46,21 +47,22 @@ public sealed class SqliteConversationStore : IConversationStore
         database.AddColumnIfMissing("conversations", "misses", "INTEGER NOT NULL DEFAULT 0");
         database.AddColumnIfMissing("conversations", "time_zone", "TEXT NULL");
         database.AddColumnIfMissing("conversations", "schedule_draft", "TEXT NULL");
+        database.AddColumnIfMissing("conversations", "offered", "TEXT NOT NULL DEFAULT ''");
 
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
-            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft)
+            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft, $offered)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
                 history = excluded.history, situations_seen = excluded.situations_seen,
                 recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
                 clarification = excluded.clarification, misses = excluded.misses,
                 turns = excluded.turns, updated_at = excluded.updated_at,
-                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft
+                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered
             """,
-            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft");
+            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft", "$offered");
         _move = database.Prepare(
             "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
             "$from", "$to");
@@ -105,6 +107,7 @@ public sealed class SqliteConversationStore : IConversationStore
             UpdatedAt = ParseInstant(reader.GetString(12)),
             TimeZone = reader.IsDBNull(13) ? null : reader.GetString(13),
             Draft = ScheduleDraft.FromJson(reader.IsDBNull(14) ? null : reader.GetString(14)),
+            Offered = Split(reader.GetString(15)),
         };
     }
 
@@ -127,6 +130,7 @@ public sealed class SqliteConversationStore : IConversationStore
         p[13].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
         p[14].Value = (object?)conversation.TimeZone ?? DBNull.Value;
         p[15].Value = (object?)conversation.Draft?.ToJson() ?? DBNull.Value;
+        p[16].Value = string.Join('\n', conversation.Offered);
         _save.ExecuteNonQuery();
     }
 
