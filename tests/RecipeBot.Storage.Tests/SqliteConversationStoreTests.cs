@@ -158,7 +158,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     public async Task TheInMemoryStore_KeepsACopyOfTheTimeZoneAndDraft()
     {
         var store = new InMemoryConversationStore();
-        var conversation = new Conversation("terminal:local", "en", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Helsinki", Draft = NewDraft() };
+        var conversation = new Conversation("terminal:local", "en", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Helsinki", Draft = NewDraft(), Offered = ["mtg:abc", "mtg:list"] };
         await store.SaveAsync(conversation, CancellationToken.None);
         conversation.Draft.Step = DraftStep.Describe;
 
