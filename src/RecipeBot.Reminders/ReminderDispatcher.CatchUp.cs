@@ -54,6 +54,12 @@ public sealed partial class ReminderDispatcher
     /// <summary>Sends a Pending ledger row again, working out from its key what it was.</summary>
     private async ValueTask ResendAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
+        if (!await ServesAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            // Another process's channel: its own catch-up sends it.
+            return;
+        }
+
         if (await ClaimAsync(entry.Key, entry.DueAt, cancellationToken).ConfigureAwait(false) != Claim.Ours)
         {
             return;
@@ -89,6 +95,7 @@ public sealed partial class ReminderDispatcher
         var meeting = await _store.GetAsync(parts[0], cancellationToken).ConfigureAwait(false);
         var notification = meeting is null ? null : _planner.Describe(meeting, occurrence.Value, parts[2]);
         if (meeting is not { Status: MeetingStatus.Active } || notification is null
+            || !IsStillOwed(meeting, notification)
             || (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false)))
         {
             await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
@@ -102,6 +109,25 @@ public sealed partial class ReminderDispatcher
         {
             await PauseConversationAsync(meeting.ConversationId, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A claim made before the meeting was changed (another day, another time) is not owed any more: its
+    /// occurrence must still be one of the schedule's, and the meeting must not have changed since it fell due.
+    /// </summary>
+    private static bool IsStillOwed(Meeting meeting, PlannedNotification notification) =>
+        notification.DueAt >= meeting.UpdatedAt
+        && meeting.Schedule.Next(notification.Occurrence - TimeSpan.FromMinutes(1), 1) is [var start] && start == notification.Occurrence;
+
+    private async ValueTask<bool> ServesAsync(LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Key.StartsWith("next-step/", StringComparison.Ordinal))
+        {
+            return _senders.Serves(entry.Key.Split('/')[1]);
+        }
+
+        var meeting = await _store.GetAsync(entry.Key.Split('/')[0], cancellationToken).ConfigureAwait(false);
+        return meeting is null || _senders.Serves(meeting.ConversationId);
     }
 
     private async ValueTask ResendNextStepAsync(LedgerEntry entry, CancellationToken cancellationToken)

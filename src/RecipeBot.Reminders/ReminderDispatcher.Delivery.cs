@@ -48,25 +48,16 @@ public sealed partial class ReminderDispatcher
                 return claim = Claim.Ours;
             }
 
-            if (await _store.GetStatusAsync(key, cancellationToken).ConfigureAwait(false) != NotificationStatus.Pending)
-            {
-                return claim;
-            }
-
             // Pending: the send was never confirmed. Ours (a failed send, or a crash of this instance) or a
-            // peer's that has been quiet too long is sent again; a peer's fresh one is in hand.
-            var pending = (await _store.ListPendingAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Key == key);
-            if (pending is null)
+            // peer's that has been quiet too long is taken over — atomically, so of two instances one wins;
+            // a peer's fresh one is in hand.
+            if (await _store.TryTakeOverAsync(key, InstanceId, now - _options.PendingTimeout, now, cancellationToken).ConfigureAwait(false))
             {
-                return claim;
+                _logger.LogInformation("Sending {Key} again: it was claimed before and never confirmed", key);
+                return claim = Claim.Ours;
             }
 
-            claim = pending.OwnerId == InstanceId || now - pending.UpdatedAt >= _options.PendingTimeout ? Claim.Ours : Claim.Busy;
-            if (claim == Claim.Ours)
-            {
-                _logger.LogInformation("Sending {Key} again: claimed by {Owner} at {ClaimedAt:o} and never confirmed", key, pending.OwnerId, pending.UpdatedAt);
-            }
-
+            claim = await _store.GetStatusAsync(key, cancellationToken).ConfigureAwait(false) == NotificationStatus.Pending ? Claim.Busy : Claim.Taken;
             return claim;
         }
         finally

@@ -61,6 +61,13 @@ public sealed partial class ReminderDispatcher
     {
         var meeting = await _store.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
         DateTimeOffset? next = null;
+        if (meeting is not null && !_senders.Serves(meeting.ConversationId))
+        {
+            // Another process's channel (the terminal chat next to the server): not ours to claim or time.
+            await _timers.SetMeetingTimerAsync(meetingId, null, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         if (meeting is { Status: MeetingStatus.Active })
         {
             var plan = _planner.Plan(meeting, Now);
@@ -78,6 +85,14 @@ public sealed partial class ReminderDispatcher
             }
 
             next = Earliest(plan.NextDueAt, retry ? Now + _options.RetryDelay : null);
+
+            // Sending can take minutes under load; if the meeting was changed, paused or resumed meanwhile,
+            // the engine has set its timer from the new schedule and this plan is stale: look again.
+            var current = await _store.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.UpdatedAt != meeting.UpdatedAt || current.Status != meeting.Status)
+            {
+                return await DispatchMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await _timers.SetMeetingTimerAsync(meetingId, next, cancellationToken).ConfigureAwait(false);
@@ -92,11 +107,21 @@ public sealed partial class ReminderDispatcher
     {
         var step = await _store.GetNextStepAsync(conversationId, situationId, cancellationToken).ConfigureAwait(false);
         DateTimeOffset? next = null;
+        if (step is not null && !_senders.Serves(conversationId))
+        {
+            step = null;
+        }
+
         if (step is not null)
         {
             next = step.DueAt > Now
                 ? step.DueAt
                 : await DeliverAsync(step, cancellationToken).ConfigureAwait(false) == Delivery.Retry ? Now + _options.RetryDelay : null;
+            if (next is null && await _store.GetNextStepAsync(conversationId, situationId, cancellationToken).ConfigureAwait(false) is { } again && again.DueAt != step.DueAt)
+            {
+                // Agreed again while the question went out: the new date stands.
+                next = again.DueAt;
+            }
         }
 
         await _timers.SetNextStepTimerAsync(conversationId, situationId, next, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,13 @@ public sealed class ReminderOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// True: Quartz keeps its timers in the SQLite file (scheduler <c>recipebot</c>, one process per file).
+    /// False: in memory, rebuilt from the meetings by the catch-up at every start — what the terminal chat
+    /// uses, so it can run next to the server on the same file without sharing the server's timers.
+    /// </summary>
+    public bool PersistentTimers { get; set; } = true;
+
+    /// <summary>
     /// Reminders before each meeting: <c>Nd@HH:mm</c> (N days before, at that local time of the
     /// meeting's zone), <c>Nh</c> or <c>Nm</c> (that long before). Null means
     /// <see cref="DefaultLeadTimes"/>; a configured list replaces the defaults rather than adding to them.

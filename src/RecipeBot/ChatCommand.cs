@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,10 @@ internal static class ChatCommand
         builder.Services.AddStorage();
         // The terminal channel.
         builder.Services.AddTerminalChat(terminal);
-        // Meeting reminders, written into the terminal while it is open.
+        // Meeting reminders of terminal conversations, written into the terminal while it is open. The timers
+        // stay in memory (rebuilt from the meetings at start), so a server on the same file keeps its own;
+        // the ledger keeps each reminder to one send, and other channels' meetings are left to the server.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Reminders:PersistentTimers"] = "false" });
         builder.Services.AddReminders(builder.Configuration);
 
         using var host = builder.Build();

@@ -121,6 +121,12 @@ public sealed class MeetingDialogTests
         var proposal = await _bot.SayAsync("17.30");
         Assert.Equal("FREQ=WEEKLY;BYDAY=TH", proposal.Schedule!.Rrule);
         Assert.Equal(At(2026, 11, 26, 17, 2, 30), proposal.Schedule.Next[0]);
+
+        await _bot.SayAsync("sched:edit");
+        await _bot.SayAsync("sched:freq:weekly");
+        await _bot.SayAsync("sched:day:th");
+        var evening = await _bot.SayAsync("6pm");
+        Assert.Equal(At(2026, 11, 26, 18, 2), evening.Schedule!.Next[0]);
     }
 
     [Fact]
@@ -137,6 +143,15 @@ public sealed class MeetingDialogTests
 
         Assert.Equal(string.Empty, proposal.Schedule!.Rrule);
         Assert.Equal([At(2026, 11, 25, 10, 2)], proposal.Schedule.Next);
+
+        // Chosen a day, then answered the time only after that moment had passed.
+        await _bot.SayAsync("sched:edit");
+        await _bot.SayAsync("sched:freq:once");
+        await _bot.SayAsync("sched:date:2026-11-23");
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var passed = await _bot.SayAsync("sched:time:10:00");
+        Assert.StartsWith("That date has already passed.", passed.Text, StringComparison.Ordinal);
+        Assert.Null(passed.Schedule);
     }
 
     [Fact]
@@ -276,12 +291,20 @@ public sealed class MeetingDialogTests
         await InEnglishAsync();
         var occurrence = At(2026, 12, 8, 18, 2);
 
-        var reply = await _bot.SayAsync(NotificationKeys.MinutesDoneChoice("abc", occurrence));
+        var id = await SaveAsync("every second Tuesday of the month at 18:00");
+
+        var reply = await _bot.SayAsync(NotificationKeys.MinutesDoneChoice(id, occurrence));
 
         Assert.StartsWith("Thank you!", reply.Text, StringComparison.Ordinal);
         Assert.Equal(
             NotificationStatus.Done,
-            await _meetings.GetStatusAsync(NotificationKeys.Meeting("abc", occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
+            await _meetings.GetStatusAsync(NotificationKeys.Meeting(id, occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
+
+        // Another chat's meeting, or one that does not exist, records nothing.
+        await _bot.SayAsync(NotificationKeys.MinutesDoneChoice(id, occurrence.AddDays(35)), chat: "test:2");
+        await _bot.SayAsync(NotificationKeys.MinutesDoneChoice("nosuchmeet", occurrence));
+        Assert.Null(await _meetings.GetStatusAsync(NotificationKeys.Meeting(id, occurrence.AddDays(35), NotificationKeys.MinutesDone), CancellationToken.None));
+        Assert.Null(await _meetings.GetStatusAsync(NotificationKeys.Meeting("nosuchmeet", occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
     }
 
     [Fact]

@@ -56,6 +56,40 @@ public sealed class CatchUpTests
     }
 
     [Fact]
+    public async Task ClaimLeftPending_ForAMeetingChangedSince_IsSkipped()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:10Z", o => o.LeadTimes = ["1h"]);
+        var meeting = await harness.SaveAsync(Monthly());
+        await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
+        // Moved to the second Wednesday after the claim was made: the Tuesday reminder is not owed any more.
+        await harness.SaveAsync(meeting with
+        {
+            Schedule = meeting.Schedule with { RecurrenceRule = "FREQ=MONTHLY;BYDAY=2WE", FirstDate = new DateOnly(2026, 1, 14) },
+            UpdatedAt = Utc("2026-03-10T15:05Z"),
+        });
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+    }
+
+    [Fact]
+    public async Task MeetingsOfAChannelThisProcessHasNot_AreNeitherClaimedNorTimed()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z");
+        var elsewhere = await harness.SaveAsync(Monthly(id: "telegram01", conversation: "telegram:42"));
+        await harness.Store.TryClaimAsync(NotificationKeys.Meeting(elsewhere.Id, Utc(Occurrence), "lead-1d@10:00"), "server", Utc("2026-03-09T08:00Z"), NotificationStatus.Pending, Utc("2026-03-09T08:00Z"), CancellationToken.None);
+
+        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Null(await harness.StatusAsync(elsewhere, Occurrence, "lead-1h"));
+        Assert.Equal(NotificationStatus.Pending, await harness.StatusAsync(elsewhere, Occurrence, "lead-1d@10:00"));
+        Assert.Null(harness.Timers.Meetings.GetValueOrDefault(elsewhere.Id));
+    }
+
+    [Fact]
     public async Task ClaimLeftPending_ForANextStep_IsAskedAndTheStepDeleted()
     {
         var harness = new DispatcherHarness("2026-05-04T07:30Z");

@@ -214,15 +214,16 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
-    public async Task ConversationNoChannelServes_IsUndeliverable()
+    public async Task ConversationNoChannelHereServes_IsLeftToTheProcessThatHasIt()
     {
         var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
         var meeting = await harness.SaveAsync(Monthly(conversation: "nowhere:42"));
 
-        await harness.DispatchAsync(meeting);
+        var next = await harness.DispatchAsync(meeting);
 
+        Assert.Null(next);
         Assert.Equal(0, harness.Sender.Attempts);
-        Assert.Equal(NotificationStatus.Undeliverable, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Null(await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
         Assert.Equal(MeetingStatus.Active, (await harness.Store.GetAsync(meeting.Id, CancellationToken.None))!.Status);
     }
 

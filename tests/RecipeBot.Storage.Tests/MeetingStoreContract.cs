@@ -187,6 +187,31 @@ public abstract class MeetingStoreContract
     }
 
     [Fact]
+    public async Task APendingClaim_IsTakenOverByItsOwnerOrOnceStale_AndOnlyOnce()
+    {
+        var store = Open();
+        const string key = "m1/20261208T1600Z/lead-1h";
+        await store.TryClaimAsync(key, "worker-a", Now, NotificationStatus.Pending, Now, CancellationToken.None);
+
+        // Fresh and someone else's: not taken over.
+        Assert.False(await store.TryTakeOverAsync(key, "worker-b", Now.AddMinutes(-1), Now.AddMinutes(1), CancellationToken.None));
+        // Its own owner may (a failed send tried again).
+        Assert.True(await store.TryTakeOverAsync(key, "worker-a", Now.AddMinutes(-1), Now.AddMinutes(2), CancellationToken.None));
+        // Stale: of two takers one wins.
+        var staleBefore = Now.AddMinutes(30);
+        var b = await store.TryTakeOverAsync(key, "worker-b", staleBefore, Now.AddMinutes(31), CancellationToken.None);
+        var c = await store.TryTakeOverAsync(key, "worker-c", staleBefore, Now.AddMinutes(31), CancellationToken.None);
+        Assert.True(b);
+        Assert.False(c);
+        Assert.Equal("worker-b", Assert.Single(await store.ListPendingAsync(CancellationToken.None)).OwnerId);
+
+        // Settled claims and unknown keys are never taken over.
+        await store.CompleteAsync(key, NotificationStatus.Sent, Now.AddMinutes(32), CancellationToken.None);
+        Assert.False(await store.TryTakeOverAsync(key, "worker-b", Now.AddDays(1), Now.AddDays(1), CancellationToken.None));
+        Assert.False(await store.TryTakeOverAsync("nothing/here/lead-1h", "worker-b", Now.AddDays(1), Now.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task CompletingAClaim_RecordsItsStatus_AndPendingListsOnlyPendingOldestFirst()
     {
         var store = Open();

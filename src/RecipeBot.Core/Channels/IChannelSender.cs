@@ -36,6 +36,10 @@ public sealed class ChannelSenders(IEnumerable<IChannelSender> senders)
 {
     private readonly IChannelSender[] _senders = [.. senders];
 
+    /// <summary>Whether a registered sender serves <paramref name="conversationId"/>; a process without that channel must leave its reminders alone.</summary>
+    public bool Serves(string conversationId) =>
+        _senders.Any(s => conversationId.StartsWith(s.Prefix, StringComparison.Ordinal));
+
     public ValueTask<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         foreach (var sender in _senders)

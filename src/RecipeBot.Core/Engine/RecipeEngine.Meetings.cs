@@ -226,6 +226,13 @@ public sealed partial class RecipeEngine
             _ => ($"FREQ=WEEKLY;BYDAY={code}", d => d.DayOfWeek == weekday),
         };
 
+        if (draft.Frequency == "once" && new MeetingSchedule(string.Empty, startTime, draft.Date ?? today, zone).Next(now, 1).Count == 0)
+        {
+            // The chosen day and time have passed while the question was open.
+            draft.Step = DraftStep.Date;
+            return DraftReply(conversation, Say(conversation, "schedule.hint." + ScheduleErrorCodes.PastDate));
+        }
+
         // The first meeting is the first matching day whose start is still ahead.
         var first = draft.Date ?? today;
         for (var i = 0; i < 400 && !(matches(first) && new MeetingSchedule(string.Empty, startTime, first, zone).Next(now, 1).Count == 1); i++)
@@ -376,7 +383,9 @@ public sealed partial class RecipeEngine
         if (text.StartsWith(NotificationKeys.MinutesDoneChoicePrefix, StringComparison.Ordinal))
         {
             var parts = text[NotificationKeys.MinutesDoneChoicePrefix.Length..].Split(':');
-            if (parts.Length == 2 && NotificationKeys.ParseOccurrence(parts[1]) is { } occurrence)
+            if (parts.Length == 2 && NotificationKeys.ParseOccurrence(parts[1]) is { } occurrence
+                && await _meetings.Store.GetAsync(parts[0], cancellationToken).ConfigureAwait(false) is { } meeting
+                && meeting.ConversationId == conversation.Id)
             {
                 var now = time.GetUtcNow();
                 await _meetings.Store.TryClaimAsync(
@@ -601,6 +610,11 @@ public sealed partial class RecipeEngine
         }
 
         var hour = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (hour is >= 1 and <= 11 && text.Contains("pm", StringComparison.OrdinalIgnoreCase))
+        {
+            hour += 12;
+        }
+
         var minute = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
         return hour is >= 0 and <= 23 && minute is >= 0 and <= 59 ? new TimeOnly(hour, minute) : null;
     }

@@ -40,6 +40,13 @@ public interface IMeetingStore
     /// </summary>
     ValueTask<bool> TryClaimAsync(string key, string ownerId, DateTimeOffset dueAt, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes over a claim left Pending: atomically makes <paramref name="ownerId"/> its owner when it is Pending
+    /// and either already <paramref name="ownerId"/>'s or last touched at or before <paramref name="staleBefore"/>.
+    /// False — nothing written — otherwise; of two instances taking over one dead claim, one wins.
+    /// </summary>
+    ValueTask<bool> TryTakeOverAsync(string key, string ownerId, DateTimeOffset staleBefore, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Records what became of a claimed notification.</summary>
     ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -114,6 +114,21 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         }
     }
 
+    public ValueTask<bool> TryTakeOverAsync(string key, string ownerId, DateTimeOffset staleBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_ledger.TryGetValue(key, out var entry) && entry.Status == NotificationStatus.Pending
+                && (entry.OwnerId == ownerId || entry.UpdatedAt <= staleBefore))
+            {
+                _ledger[key] = entry with { OwnerId = ownerId, UpdatedAt = now };
+                return ValueTask.FromResult(true);
+            }
+
+            return ValueTask.FromResult(false);
+        }
+    }
+
     public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -33,6 +33,7 @@ public sealed class SqliteMeetingStore : IMeetingStore
     private readonly SqliteCommand _listSteps;
     private readonly SqliteCommand _claim;
     private readonly SqliteCommand _complete;
+    private readonly SqliteCommand _takeOver;
     private readonly SqliteCommand _status;
     private readonly SqliteCommand _pending;
 
@@ -114,6 +115,12 @@ public sealed class SqliteMeetingStore : IMeetingStore
         _claim = database.Prepare(
             "INSERT INTO notification_ledger (key, owner_id, due_at, status, updated_at) VALUES ($key, $owner, $due, $status, $now) ON CONFLICT (key) DO NOTHING",
             "$key", "$owner", "$due", "$status", "$now");
+        _takeOver = database.Prepare(
+            """
+            UPDATE notification_ledger SET owner_id = $owner, updated_at = $now
+            WHERE key = $key AND status = 'pending' AND (owner_id = $owner OR updated_at <= $staleBefore)
+            """,
+            "$key", "$owner", "$now", "$staleBefore");
         _complete = database.Prepare("UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key", "$key", "$status", "$now");
         _status = database.Prepare("SELECT status FROM notification_ledger WHERE key = $key", "$key");
         _pending = database.Prepare("SELECT key, owner_id, due_at, status, updated_at FROM notification_ledger WHERE status = 'pending' ORDER BY updated_at, key");
@@ -193,6 +200,15 @@ public sealed class SqliteMeetingStore : IMeetingStore
             {
                 SetParameters(_claim, [key, ownerId, Instant(dueAt), StatusText(status), Instant(now)]);
                 return _claim.ExecuteNonQuery() == 1;
+            },
+            cancellationToken);
+
+    public ValueTask<bool> TryTakeOverAsync(string key, string ownerId, DateTimeOffset staleBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                SetParameters(_takeOver, [key, ownerId, Instant(now), Instant(staleBefore)]);
+                return _takeOver.ExecuteNonQuery() == 1;
             },
             cancellationToken);
 
