@@ -61,8 +61,27 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IReminderScheduler>(),
                 provider.GetRequiredService<IChatPermissions>(),
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.Coordinators.ToHashSet(StringComparer.Ordinal),
-                provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter)));
+                provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
+                ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()))));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         return services;
+    }
+
+    /// <summary>What the confirmation promises: the <c>Reminders</c> section's lead times, none when reminders are off.</summary>
+    private static IReadOnlyList<string>? ConfiguredLeadTimes(Microsoft.Extensions.Configuration.IConfiguration? configuration)
+    {
+        var section = configuration?.GetSection("Reminders");
+        if (section is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(section["Enabled"], out var enabled) && !enabled)
+        {
+            return [];
+        }
+
+        var leads = section.GetSection("LeadTimes").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        return leads.Count == 0 ? null : leads;
     }
 }

@@ -67,6 +67,24 @@ public sealed class MeetingDialogTests
         Assert.Equal(3, proposal.Schedule.Next.Count);
     }
 
+    [Theory]
+    [InlineData(null, "I will remind you the day before at 10:00 and 1 h before.")]
+    [InlineData("2d@09:00,3h,30m", "I will remind you 2 days before at 09:00, 3 h before and 30 min before.")]
+    [InlineData("", "I will remind you only once reminders are switched on (they are off now).")]
+    public async Task TheConfirmation_NamesTheConfiguredLeadTimes(string? leads, string expected)
+    {
+        var bot = new EngineHarness(meetings: MeetingServices.InMemory() with
+        {
+            LeadTimes = leads is null ? null : leads.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        });
+        await bot.SayAsync("/start");
+        await bot.SayAsync("en");
+
+        var proposal = await bot.SayAsync("every Monday at 10");
+
+        Assert.EndsWith("Shall I save it? " + expected, proposal.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnAmbiguousSchedule_AsksWhichReadingWasMeant()
     {

@@ -24,7 +24,8 @@ public sealed partial class RecipeEngine
     public static IReadOnlyList<string> MeetingTextKeys { get; } =
     [
         "schedule-ask", "schedule-ask-weekday", "schedule-ask-week", "schedule-ask-date", "schedule-ask-time",
-        "schedule-bad-time", "schedule-which", "schedule-confirm", "schedule-leads", "schedule-saved", "schedule-changed",
+        "schedule-bad-time", "schedule-which", "schedule-confirm", "schedule-leads-off", "lead-day-before-at", "lead-days-before-at",
+        "lead-hours-before", "lead-minutes-before", "word-and", "schedule-saved", "schedule-changed",
         "schedule-cancelled-draft", "schedule-no-dates", "schedule-save", "schedule-edit", "schedule-cancel",
         "schedule-freq-weekly", "schedule-freq-biweekly", "schedule-freq-monthly", "schedule-freq-once",
         "schedule-week-1", "schedule-week-2", "schedule-week-3", "schedule-week-4", "schedule-week-last",
@@ -290,7 +291,7 @@ public sealed partial class RecipeEngine
                     .Replace("{summary}", _messages.Summary(proposed, language), StringComparison.Ordinal)
                     .Replace("{zone}", proposed.TimeZone, StringComparison.Ordinal)
                     .Replace("{dates}", Dates(view.Next, proposed.TimeZone, language), StringComparison.Ordinal)
-                    .Replace("{leads}", Say(conversation, "schedule-leads"), StringComparison.Ordinal);
+                    .Replace("{leads}", Leads(conversation), StringComparison.Ordinal);
                 break;
             case DraftStep.Disambiguate:
                 question = Say(conversation, "schedule-which") + "\n" + string.Join(
@@ -597,6 +598,38 @@ public sealed partial class RecipeEngine
     }
 
     // ---- Helpers -----------------------------------------------------------------------------
+
+    /// <summary>The configured lead times in words: "the day before at 10:00 and 1 h before".</summary>
+    private string Leads(Conversation conversation)
+    {
+        var leads = _meetings.EffectiveLeadTimes.Select(lead => LeadWords(conversation, lead)).ToList();
+        return leads.Count switch
+        {
+            0 => Say(conversation, "schedule-leads-off"),
+            1 => leads[0],
+            _ => string.Join(", ", leads[..^1]) + " " + Say(conversation, "word-and") + " " + leads[^1],
+        };
+    }
+
+    private string LeadWords(Conversation conversation, string lead)
+    {
+        var text = lead.Trim().ToLowerInvariant();
+        var at = text.IndexOf("d@", StringComparison.Ordinal);
+        if (at > 0 && int.TryParse(text[..at], CultureInfo.InvariantCulture, out var days))
+        {
+            return Say(conversation, days == 1 ? "lead-day-before-at" : "lead-days-before-at")
+                .Replace("{n}", days.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{time}", text[(at + 2)..], StringComparison.Ordinal);
+        }
+
+        if (text.Length > 1 && int.TryParse(text[..^1], CultureInfo.InvariantCulture, out var n) && text[^1] is 'h' or 'm')
+        {
+            return Say(conversation, text[^1] == 'h' ? "lead-hours-before" : "lead-minutes-before")
+                .Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return lead;
+    }
 
     private string Dates(IReadOnlyList<DateTimeOffset> starts, string timeZone, string language) =>
         string.Join("\n", starts.Select(s => "• " + _messages.When(s, timeZone, language)));
