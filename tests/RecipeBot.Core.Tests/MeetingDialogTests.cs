@@ -231,6 +231,13 @@ public sealed class MeetingDialogTests
         var meeting = Assert.Single(await _meetings.ListAsync("test:1", CancellationToken.None));
         Assert.Equal((id, "FREQ=WEEKLY;BYDAY=FR"), (meeting.Id, meeting.Schedule.RecurrenceRule));
 
+        await _bot.SayAsync("mtg:" + id + ":pause");
+        await _bot.SayAsync("mtg:" + id + ":change");
+        await _bot.SayAsync("every Friday at 11");
+        await _bot.SayAsync("sched:save");
+        var stillPaused = (await _meetings.GetAsync(id, CancellationToken.None))!;
+        Assert.Equal((MeetingStatus.Paused, new TimeOnly(11, 0)), (stillPaused.Status, stillPaused.Schedule.StartTime));
+
         var cancelled = await _bot.SayAsync("mtg:" + id + ":cancel");
         Assert.StartsWith("The meeting is cancelled", cancelled.Text, StringComparison.Ordinal);
         Assert.Contains("No meetings are scheduled.", cancelled.Text, StringComparison.Ordinal);

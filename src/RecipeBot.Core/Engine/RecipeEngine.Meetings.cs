@@ -258,7 +258,8 @@ public sealed partial class RecipeEngine
                 return Prompt(conversation, Say(conversation, "meeting-not-allowed"));
             }
 
-            meeting = existing with { Schedule = schedule, Status = MeetingStatus.Active, Language = conversation.Language, UpdatedAt = now };
+            // A paused meeting stays paused: its reminders come back with "resume", not with a new time.
+            meeting = existing with { Schedule = schedule, Language = conversation.Language, UpdatedAt = now };
             key = "schedule-changed";
         }
         else
