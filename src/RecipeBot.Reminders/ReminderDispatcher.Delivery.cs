@@ -102,22 +102,24 @@ public sealed partial class ReminderDispatcher
             outcome = SendOutcome.Failed;
         }
 
+        // What the channel did is recorded even while the bot is stopping: a message that went out but stayed
+        // Pending in the ledger would be sent again after the restart.
         switch (outcome)
         {
             case SendOutcome.Sent:
-                await _store.CompleteAsync(key, late ? NotificationStatus.SentLate : NotificationStatus.Sent, Now, cancellationToken).ConfigureAwait(false);
+                await _store.CompleteAsync(key, late ? NotificationStatus.SentLate : NotificationStatus.Sent, Now, CancellationToken.None).ConfigureAwait(false);
                 _logger.LogInformation("Sent {Key} to {Conversation}{Late}", key, outgoing.ConversationId, late ? $", {lateness} late" : string.Empty);
                 return Delivery.Done;
             case SendOutcome.Blocked:
-                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, cancellationToken).ConfigureAwait(false);
+                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, CancellationToken.None).ConfigureAwait(false);
                 return Delivery.Blocked;
             case SendOutcome.NoRoute:
-                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, cancellationToken).ConfigureAwait(false);
+                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, CancellationToken.None).ConfigureAwait(false);
                 _logger.LogWarning("No channel takes {Conversation}: {Key} is undeliverable", outgoing.ConversationId, key);
                 return Delivery.Done;
             default:
                 // Still Pending, touched: a retry (the timer, or the catch-up after a restart) sends it again.
-                await _store.CompleteAsync(key, NotificationStatus.Pending, Now, cancellationToken).ConfigureAwait(false);
+                await _store.CompleteAsync(key, NotificationStatus.Pending, Now, CancellationToken.None).ConfigureAwait(false);
                 _logger.LogWarning("The channel refused {Key} for {Conversation} for now; trying again in {RetryDelay}", key, outgoing.ConversationId, _options.RetryDelay);
                 return Delivery.Retry;
         }

@@ -51,10 +51,21 @@ public sealed class ReminderChannelTests : IAsyncLifetime
         // Stopped over the day-before reminder (Monday 10:00 local); back 20 minutes later.
         Assert.True(_time.GetUtcNow() < new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 20, 0, TimeSpan.Zero));
-        await using (await BotHost.StartAsync(_telegram, DatabasePath, time: _time))
+        await using (var restarted = await BotHost.StartAsync(_telegram, DatabasePath, time: _time))
         {
             var reminder = await ReplyAsync(t => t.Contains("reminder", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
             Assert.Equal("🔔 Late reminder: Working group meeting — Tuesday 24 November at 18:00, place: library.", reminder.Parameter("text"));
+
+            // Stopped only once Telegram's answer is in the ledger: a stop while the request is still open is
+            // the crash window (the claim stays unconfirmed and is sent again), not what this test is about.
+            var meetings = restarted.Services.GetRequiredService<IMeetingStore>();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while ((await meetings.ListPendingAsync(CancellationToken.None)).Count > 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Empty(await meetings.ListPendingAsync(CancellationToken.None));
         }
 
         await using (var again = await BotHost.StartAsync(_telegram, DatabasePath, time: _time))
