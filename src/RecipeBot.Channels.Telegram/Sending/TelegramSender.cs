@@ -132,9 +132,19 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         return idle.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// How long requests already on their way may take to finish when the bot stops. Cutting one off after
+    /// Telegram took it would leave its sender unsure and a reminder would go out again after the restart.
+    /// </summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
+
+        // Nothing new starts once stopping begins; what is in flight gets InFlightGrace to be answered.
+        using var sends = new CancellationTokenSource();
+        using var drain = stoppingToken.Register(() => sends.CancelAfter(InFlightGrace));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -157,7 +167,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
 
                 foreach (var (chat, part, timing) in starts)
                 {
-                    running.Add(SendPartAsync(chat, part, timing, stoppingToken));
+                    running.Add(SendPartAsync(chat, part, timing, sends.Token));
                 }
 
                 running.RemoveAll(task => task.IsCompleted);
@@ -170,7 +180,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         }
         finally
         {
-            // The sends see the same token and end promptly; what they were sending stays queued.
+            // The sends in flight finish (or are cut off after the grace); what was still waiting stays queued.
             await Task.WhenAll(running).ConfigureAwait(false);
             AbandonWaiting();
         }

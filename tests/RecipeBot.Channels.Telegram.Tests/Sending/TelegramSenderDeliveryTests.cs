@@ -152,6 +152,26 @@ public sealed class TelegramSenderDeliveryTests
     }
 
     [Fact]
+    public async Task ARequestInFlightWhenTheSenderStops_IsLetFinish_AndReportedSent()
+    {
+        // Arrange: Telegram answers the request a second after taking it.
+        var harness = new SenderHarness();
+        harness.Api.DelayNext(13, TimeSpan.FromSeconds(1));
+        var outcome = harness.SendAsync(new TelegramOutgoing(13, "on its way", null, false));
+        await harness.StartAsync();
+        await harness.RunUntilAsync(() => harness.Api.Requests.Count == 1);
+
+        // Act: the bot stops while the answer is on its way, and the answer comes within the grace.
+        var stopping = harness.DisposeAsync().AsTask();
+        await Task.Delay(100);
+        harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        await stopping;
+
+        // Assert: cutting it off would have left a reminder unconfirmed, to be sent again after the restart.
+        Assert.Equal(SendOutcome.Sent, await outcome);
+    }
+
+    [Fact]
     public async Task SendAsync_StillQueuedWhenTheSenderStops_IsFailed()
     {
         // Arrange
