@@ -14,30 +14,19 @@ public static class LoadRun
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan DuplicateGrace = TimeSpan.FromSeconds(1);
 
-    public static async Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var directory = Directory.CreateTempSubdirectory("recipebot-load-");
-        var databasePath = Path.Combine(directory.FullName, "load.db");
-        try
-        {
-            var result = await RunAsync(options, databasePath, progress, cancellationToken).ConfigureAwait(false);
-            // Read once the bot has closed the file.
-            result = result with { Database = DatabaseCheck.Read(databasePath) };
-            if (options.KeepDatabase)
+    public static Task<LoadResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken) =>
+        RunDirectory.WithDatabaseAsync(
+            "recipebot-load-",
+            "load.db",
+            options.KeepDatabase,
+            progress,
+            async databasePath =>
             {
-                await progress.WriteLineAsync($"SQLite file kept: {databasePath}").ConfigureAwait(false);
-            }
+                var result = await RunAsync(options, databasePath, progress, cancellationToken).ConfigureAwait(false);
 
-            return result;
-        }
-        finally
-        {
-            if (!options.KeepDatabase)
-            {
-                directory.Delete(recursive: true);
-            }
-        }
-    }
+                // Read once the bot has closed the file.
+                return result with { Database = DatabaseCheck.Read(databasePath) };
+            });
 
     private static async Task<LoadResult> RunAsync(LoadOptions options, string databasePath, TextWriter progress, CancellationToken cancellationToken)
     {

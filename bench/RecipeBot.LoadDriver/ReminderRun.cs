@@ -16,29 +16,19 @@ public static class ReminderRun
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan DuplicateGrace = TimeSpan.FromSeconds(5);
 
-    public static async Task<ReminderResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var directory = Directory.CreateTempSubdirectory("recipebot-reminders-");
-        var databasePath = Path.Combine(directory.FullName, "reminders.db");
-        try
-        {
-            var result = await RunAsync(options, databasePath, progress, cancellationToken).ConfigureAwait(false);
-            result = result with { Ledger = LedgerCheck.Read(databasePath) };
-            if (options.KeepDatabase)
+    public static Task<ReminderResult> RunAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken) =>
+        RunDirectory.WithDatabaseAsync(
+            "recipebot-reminders-",
+            "reminders.db",
+            options.KeepDatabase,
+            progress,
+            async databasePath =>
             {
-                await progress.WriteLineAsync($"SQLite file kept: {databasePath}").ConfigureAwait(false);
-            }
+                var result = await RunAsync(options, databasePath, progress, cancellationToken).ConfigureAwait(false);
 
-            return result;
-        }
-        finally
-        {
-            if (!options.KeepDatabase)
-            {
-                directory.Delete(recursive: true);
-            }
-        }
-    }
+                // Read once the bot has closed the file.
+                return result with { Ledger = LedgerCheck.Read(databasePath) };
+            });
 
     private static async Task<ReminderResult> RunAsync(LoadOptions options, string databasePath, TextWriter progress, CancellationToken cancellationToken)
     {
