@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 using RecipeBot.Storage.Sqlite;
@@ -18,8 +21,8 @@ public class TurnBenchmarks
     private const string ConversationId = "bench:1";
     private readonly IncomingMessage _toRecipes = new(ConversationId, "no-partners");
     private readonly IncomingMessage _toMenu = new(ConversationId, "other-situation");
-    private RecipeEngine _memory = null!;
-    private RecipeEngine _sqlite = null!;
+    private TurnRunner _memory = null!;
+    private TurnRunner _sqlite = null!;
     private string _databasePath = null!;
     private SqliteDatabase _sqliteDatabase = null!;
     private bool _atMenu;
@@ -29,14 +32,15 @@ public class TurnBenchmarks
     {
         var flow = CompiledFlow.Compile(ContentLoader.LoadValid(FindDialogs()));
         _databasePath = Path.Combine(Path.GetTempPath(), $"recipebot-bench-{Guid.NewGuid():N}.db");
-        _memory = new RecipeEngine(flow, new InMemoryConversationStore(), TimeProvider.System);
+        var engine = new RecipeEngine(flow, TimeProvider.System);
+        _memory = new TurnRunner(engine, new InMemoryConversationStore(), new OutboxSignal(), NullLogger<TurnRunner>.Instance);
         _sqliteDatabase = new SqliteDatabase(_databasePath);
-        _sqlite = new RecipeEngine(flow, new SqliteConversationStore(_sqliteDatabase), TimeProvider.System);
-        foreach (var engine in new[] { _memory, _sqlite })
+        _sqlite = new TurnRunner(engine, new SqliteConversationStore(_sqliteDatabase), new OutboxSignal(), NullLogger<TurnRunner>.Instance);
+        foreach (var turns in new[] { _memory, _sqlite })
         {
             foreach (var text in new[] { "/start", "en", "official", "contact" })
             {
-                await engine.HandleAsync(new IncomingMessage(ConversationId, text), CancellationToken.None);
+                await turns.RunAsync(new IncomingMessage(ConversationId, text), CancellationToken.None);
             }
         }
 
@@ -54,16 +58,16 @@ public class TurnBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<OutgoingMessage> TurnInMemory() => TurnAsync(_memory);
+    public Task<OutgoingMessage?> TurnInMemory() => TurnAsync(_memory);
 
     [Benchmark]
-    public Task<OutgoingMessage> TurnWithSqlite() => TurnAsync(_sqlite);
+    public Task<OutgoingMessage?> TurnWithSqlite() => TurnAsync(_sqlite);
 
-    private Task<OutgoingMessage> TurnAsync(RecipeEngine engine)
+    private Task<OutgoingMessage?> TurnAsync(TurnRunner turns)
     {
         var message = _atMenu ? _toRecipes : _toMenu;
         _atMenu = !_atMenu;
-        return engine.HandleAsync(message, CancellationToken.None);
+        return turns.RunAsync(message, CancellationToken.None);
     }
 
     internal static string FindDialogs()

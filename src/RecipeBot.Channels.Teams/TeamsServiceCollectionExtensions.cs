@@ -37,19 +37,16 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(OpenIdMetadataCache.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<OpenIdMetadataCache>();
         services.AddSingleton<BotFrameworkAuthenticator>();
-        services.AddSingleton<ConversationGate>();
         services.AddSingleton<TeamsActivityHandler>();
 
-        // Outbound: MSAL tokens, the connector client, the reply queue and proactive messages.
+        // Outbound: MSAL tokens, the connector client and messages from the stored conversation reference.
         services.AddHttpClient(TeamsConnectorClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsMsalHttpClientFactory>();
         services.AddSingleton<ITeamsTokenProvider, MsalTokenProvider>();
         services.AddSingleton<TeamsServiceUrls>();
         services.AddSingleton<TeamsConnectorClient>();
-        services.AddSingleton<TeamsReplySender>();
-        services.AddHostedService(provider => provider.GetRequiredService<TeamsReplySender>());
         services.AddSingleton<ITeamsProactiveSender, TeamsProactiveSender>();
-        // Reminders and prompts to teams: conversations; one IChannelSender per channel.
+        // Replies, reminders and prompts to teams: conversations leave the outbox through this sender.
         services.AddSingleton<IChannelSender, TeamsChannelSender>();
         return true;
     }

@@ -1,29 +1,25 @@
 using System.Globalization;
 using System.Text;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Terminal;
 
 /// <summary>A human conversation in the terminal, with numbered choices.</summary>
-public sealed class InteractiveChat(RecipeEngine engine, TerminalOptions options)
+public sealed class InteractiveChat(TurnRunner turns, OutboxSender outbox, TerminalOptions options)
 {
     /// <summary>Marks a message the bot sent on its own (a reminder).</summary>
     public const string ProactiveMark = "🔔 ";
 
-    /// <summary>Runs on a writer of its own; see <see cref="RunAsync(TextReader, TerminalOutput, CancellationToken)"/> to share one.</summary>
-    public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
-    {
-        using var terminal = new TerminalOutput(output);
-        await RunAsync(input, terminal, cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <summary>Runs on <paramref name="output"/>, which the outbox sender given to this chat writes to as well.</summary>
     public async Task RunAsync(TextReader input, TerminalOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var conversationId = $"terminal:{options.DefaultChat}";
         await output.WriteAsync("RecipeBot — /help for commands, Ctrl+D to leave." + Environment.NewLine, cancellationToken).ConfigureAwait(false);
-        var shown = await engine.ShowAsync(conversationId, null, cancellationToken).ConfigureAwait(false);
+        var shown = await turns.ShowAsync(conversationId, null, cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(Render(shown), cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -38,8 +34,9 @@ public sealed class InteractiveChat(RecipeEngine engine, TerminalOptions options
                 continue;
             }
 
-            var reply = await engine.HandleAsync(new IncomingMessage(conversationId, line), cancellationToken).ConfigureAwait(false);
-            await output.WriteAsync(Render(reply), cancellationToken).ConfigureAwait(false);
+            await turns.RunAsync(new IncomingMessage(conversationId, line), cancellationToken).ConfigureAwait(false);
+            // The reply leaves through the outbox (the terminal's channel sender prints it) before the next prompt.
+            await outbox.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Terminal;
 
@@ -10,9 +12,10 @@ namespace RecipeBot.Channels.Terminal;
 /// each reply is one line. A bad line gets an <c>error</c> line and the chat goes on. A reply may carry
 /// <c>schedule</c> (<c>rrule</c>, <c>timeZone</c>, <c>next</c> as ISO 8601 times with their offset) and
 /// <c>attachment</c> (<c>fileName</c>, <c>contentType</c>, <c>size</c> in bytes); a message the bot sent on
-/// its own (a reminder) is a line like a reply with <c>"proactive": true</c>.
+/// its own (a reminder) is a line like a reply with <c>"proactive": true</c>. Replies, like reminders, are written
+/// by the terminal's outbox sender (<see cref="TerminalChannelSender"/>).
 /// </summary>
-public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
+public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, TerminalOptions options)
 {
     private const string ConversationPrefix = "terminal:";
 
@@ -22,13 +25,7 @@ public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Runs on a writer of its own; see <see cref="RunAsync(TextReader, TerminalOutput, CancellationToken)"/> to share one.</summary>
-    public async Task RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken)
-    {
-        using var terminal = new TerminalOutput(output);
-        await RunAsync(input, terminal, cancellationToken).ConfigureAwait(false);
-    }
-
+    /// <summary>Runs on <paramref name="output"/>, which the outbox sender given to this chat writes to as well.</summary>
     public async Task RunAsync(TextReader input, TerminalOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -40,13 +37,22 @@ public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
                 continue;
             }
 
-            var reply = await HandleLineAsync(line, cancellationToken).ConfigureAwait(false);
-            await output.WriteAsync(reply + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+            if (Read(line, out var message) is { } error)
+            {
+                await output.WriteAsync(error + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await turns.RunAsync(message!, cancellationToken).ConfigureAwait(false);
+            // The reply leaves through the outbox like on every channel; the next line waits until it is written.
+            await outbox.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public async Task<string> HandleLineAsync(string line, CancellationToken cancellationToken)
+    /// <summary>Reads one input line into the next turn's message; returns the error line when it is not one.</summary>
+    private string? Read(string line, out IncomingMessage? message)
     {
+        message = null;
         JsonLineInput? input;
         try
         {
@@ -63,9 +69,8 @@ public sealed class JsonLinesChat(RecipeEngine engine, TerminalOptions options)
         }
 
         var chat = string.IsNullOrWhiteSpace(input.Chat) ? options.DefaultChat : input.Chat;
-        var reply = await engine.HandleAsync(
-            new IncomingMessage(ConversationPrefix + chat, input.Text, input.User, input.Lang), cancellationToken).ConfigureAwait(false);
-        return Serialize(chat, reply, proactive: false);
+        message = new IncomingMessage(ConversationPrefix + chat, input.Text, input.User, input.Lang);
+        return null;
     }
 
     /// <summary>One output line for <paramref name="message"/>; its chat is the conversation id without <c>terminal:</c>.</summary>

@@ -4,12 +4,15 @@ using RecipeBot.Core.Engine;
 namespace RecipeBot.Channels.Terminal;
 
 /// <summary>
-/// Proactive messages (reminders) to <c>terminal:</c> conversations, written to the terminal between the chat's own
-/// replies: a block starting with 🔔 in the interactive chat, a line with <c>"proactive": true</c> in JSON lines.
+/// The terminal's outbox sender: replies and proactive messages (reminders) to <c>terminal:</c> conversations. A
+/// reminder comes between the chat's own replies: a block starting with 🔔 in the interactive chat, a line with
+/// <c>"proactive": true</c> in JSON lines.
 /// </summary>
 public sealed class TerminalChannelSender(TerminalOutput output, TerminalOptions options) : IChannelSender
 {
-    public string Prefix => "terminal:";
+    public const string ConversationPrefix = "terminal:";
+
+    public string Prefix => ConversationPrefix;
 
     public async ValueTask<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -20,9 +23,16 @@ public sealed class TerminalChannelSender(TerminalOutput output, TerminalOptions
         }
 
         var block = options.JsonLines
-            ? JsonLinesChat.Serialize(message, proactive: true) + Environment.NewLine
-            : InteractiveChat.Render(message, InteractiveChat.ProactiveMark);
-        await output.InterruptAsync(block, cancellationToken).ConfigureAwait(false);
+            ? JsonLinesChat.Serialize(message, message.Proactive) + Environment.NewLine
+            : InteractiveChat.Render(message, message.Proactive ? InteractiveChat.ProactiveMark : string.Empty);
+        if (message.Proactive)
+        {
+            await output.InterruptAsync(block, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteAsync(block, cancellationToken).ConfigureAwait(false);
+        }
         return SendOutcome.Sent;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Hosting;
-using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Terminal;
 
 /// <summary>Runs the terminal chat on stdin and the shared <see cref="TerminalOutput"/>, and stops the host when the input ends.</summary>
-public sealed class TerminalChatService(RecipeEngine engine, TerminalOptions options, TerminalOutput output, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed class TerminalChatService(TurnRunner turns, OutboxSenders outbox, TerminalOptions options, TerminalOutput output, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,11 +14,11 @@ public sealed class TerminalChatService(RecipeEngine engine, TerminalOptions opt
             var input = Console.In;
             if (options.JsonLines)
             {
-                await new JsonLinesChat(engine, options).RunAsync(input, output, stoppingToken).ConfigureAwait(false);
+                await new JsonLinesChat(turns, outbox.For(TerminalChannelSender.ConversationPrefix), options).RunAsync(input, output, stoppingToken).ConfigureAwait(false);
             }
             else
             {
-                await new InteractiveChat(engine, options).RunAsync(input, output, stoppingToken).ConfigureAwait(false);
+                await new InteractiveChat(turns, outbox.For(TerminalChannelSender.ConversationPrefix), options).RunAsync(input, output, stoppingToken).ConfigureAwait(false);
             }
         }
         finally

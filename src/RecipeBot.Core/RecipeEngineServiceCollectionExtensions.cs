@@ -8,6 +8,8 @@ using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Core;
 
@@ -15,7 +17,7 @@ public static class RecipeEngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the content (loaded and validated once), the compiled flow and the engine.
-    /// Needs an <see cref="IConversationStore"/> (see <c>AddStorage</c>).
+    /// Needs an <see cref="IConversationStore"/> and an <see cref="IOutboxStore"/> (see <c>AddStorage</c>).
     /// </summary>
     public static IServiceCollection AddRecipeEngine(this IServiceCollection services)
     {
@@ -51,7 +53,6 @@ public static class RecipeEngineServiceCollectionExtensions
         services.TryAddSingleton<Channels.ChannelSenders>();
         services.AddSingleton(provider => new RecipeEngine(
             provider.GetRequiredService<CompiledFlow>(),
-            provider.GetRequiredService<IConversationStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.MaxTextLength,
             provider.GetRequiredService<ILogger<RecipeEngine>>(),
@@ -64,6 +65,18 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
                 ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()))));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
+        // The turn (per-conversation order, dedupe, one transaction with the outbox, the error boundary) and the
+        // outbox senders that deliver what turns and reminders wrote, one per channel.
+        services.TryAddSingleton<OutboxSignal>();
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton(provider => new OutboxSenders(
+            provider.GetServices<Channels.IChannelSender>(),
+            provider.GetRequiredService<IOutboxStore>(),
+            provider.GetRequiredService<OutboxSignal>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetService<Channels.IChatDirectory>()));
+        services.AddHostedService<OutboxService>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
@@ -25,7 +26,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<IConversationStore>(provider => IsMemory(provider)
             ? new InMemoryConversationStore()
-            : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>()));
+            : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        // The outbox lives with the conversations, so a turn writes both in one transaction.
+        services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IConversationStore>());
         services.AddSingleton(provider => new ChannelStore(IsMemory(provider)
             ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>())
             : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeetingStore>())));

@@ -11,10 +11,9 @@ public sealed class FreeTextJsonLinesTests
 
     private async Task<List<JsonElement>> RunAsync(params string[] texts)
     {
-        var output = new StringWriter();
         var input = string.Join('\n', texts.Select(t => JsonSerializer.Serialize(new { text = t })));
-        await new JsonLinesChat(_bot.Engine, new TerminalOptions { JsonLines = true }).RunAsync(new StringReader(input), output, CancellationToken.None);
-        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        var output = await TerminalBed.RunJsonLinesAsync(_bot, input);
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
     }
 
     [Fact]

@@ -9,10 +9,8 @@ public sealed class JsonLinesChatTests
 
     private async Task<List<JsonElement>> RunAsync(params string[] lines)
     {
-        var output = new StringWriter();
-        await new JsonLinesChat(_bot.Engine, new TerminalOptions { JsonLines = true })
-            .RunAsync(new StringReader(string.Join('\n', lines)), output, CancellationToken.None);
-        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        var output = await TerminalBed.RunJsonLinesAsync(_bot, string.Join('\n', lines));
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
     }
 
     [Fact]
@@ -72,16 +70,12 @@ public sealed class JsonLinesChatTests
     [Fact]
     public async Task InteractiveChat_NumbersTheChoices_AndContinuesFromTheStore()
     {
-        var output = new StringWriter();
-        var chat = new InteractiveChat(_bot.Engine, new TerminalOptions());
+        var output = await TerminalBed.RunInteractiveAsync(_bot, "2\n1\n");
+        var second = await TerminalBed.RunInteractiveAsync(_bot, "");
 
-        await chat.RunAsync(new StringReader("2\n1\n"), output, CancellationToken.None);
-        var second = new StringWriter();
-        await chat.RunAsync(new StringReader(""), second, CancellationToken.None);
-
-        Assert.Contains("  2) English", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("  1) Municipal official", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  2) English", output, StringComparison.Ordinal);
+        Assert.Contains("  1) Municipal official", output, StringComparison.Ordinal);
         // Reopened: the bot shows where the user was (the phase question), not the greeting.
-        Assert.Contains("Which stage is your cooperation at right now?", second.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Which stage is your cooperation at right now?", second, StringComparison.Ordinal);
     }
 }

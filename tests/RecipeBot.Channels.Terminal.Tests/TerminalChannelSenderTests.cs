@@ -14,7 +14,7 @@ public sealed class TerminalChannelSenderTests
     private readonly EngineHarness _bot = new();
 
     private static OutgoingMessage Reminder(string chat = "local", int number = 0, MessageAttachment? attachment = null) =>
-        new($"terminal:{chat}", $"The working group meets tomorrow at 18:00 ({number}).", [new ChoiceView("ok", "OK"), new ChoiceView("later", "Later")], [], "meeting", "en", Attachment: attachment);
+        new($"terminal:{chat}", $"The working group meets tomorrow at 18:00 ({number}).", [new ChoiceView("ok", "OK"), new ChoiceView("later", "Later")], [], "meeting", "en", Attachment: attachment, Proactive: true);
 
     [Fact]
     public async Task InJsonLines_AReminderIsOneLineLikeAReply_MarkedProactive()
@@ -46,7 +46,7 @@ public sealed class TerminalChannelSenderTests
         var input = new StringReader(string.Join('\n', texts.Select(t => JsonSerializer.Serialize(new { text = t }))));
 
         // Act
-        var chat = new JsonLinesChat(_bot.Engine, options).RunAsync(input, output, CancellationToken.None);
+        var chat = TerminalBed.JsonLines(_bot, output, options).RunAsync(input, output, CancellationToken.None);
         var reminders = Enumerable.Range(0, 20).Select(i => sender.SendAsync(Reminder(number: i), CancellationToken.None).AsTask()).ToList();
         await Task.WhenAll(reminders.Append(chat));
 
@@ -65,7 +65,7 @@ public sealed class TerminalChannelSenderTests
         using var output = new TerminalOutput(writer);
         var sender = new TerminalChannelSender(output, new TerminalOptions());
         var input = new LineFeeder();
-        var chat = new InteractiveChat(_bot.Engine, new TerminalOptions()).RunAsync(input, output, CancellationToken.None);
+        var chat = TerminalBed.Interactive(_bot, output, new TerminalOptions()).RunAsync(input, output, CancellationToken.None);
         await input.WaitingAsync();
 
         // Act

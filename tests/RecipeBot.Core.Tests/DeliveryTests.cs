@@ -7,7 +7,7 @@ public sealed class DeliveryTests
     private readonly EngineHarness _bot = new();
 
     private Task<OutgoingMessage?> DeliverAsync(string text, string deliveryId) =>
-        _bot.Engine.HandleDeliveryAsync(new IncomingMessage("test:1", text, DeliveryId: deliveryId), CancellationToken.None);
+        _bot.Turns.RunAsync(new IncomingMessage("test:1", text, DeliveryId: deliveryId), CancellationToken.None);
 
     [Fact]
     public async Task TheSameDeliveryTwice_HasEffectOnce()

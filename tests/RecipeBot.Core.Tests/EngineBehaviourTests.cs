@@ -245,7 +245,7 @@ public sealed class EngineBehaviourTests
     public async Task AStoredStateTheFlowNoLongerHas_StartsOverInsteadOfFailing()
     {
         var store = new InMemoryConversationStore();
-        await store.SaveAsync(new Conversation("test:1", "en", "contact/removed-situation", DateTimeOffset.UnixEpoch) { Turns = 3 }, CancellationToken.None);
+        await store.SaveAsync(new Conversation("test:1", "en", "contact/removed-situation", DateTimeOffset.UnixEpoch) { Turns = 3 }, [], CancellationToken.None);
         var bot = new EngineHarness(store);
 
         var reply = await bot.SayAsync("1");

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Turns;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace RecipeBot.Core.Tests;
 
@@ -13,7 +16,8 @@ public sealed class EngineHarness
         Store = store ?? new InMemoryConversationStore();
         Meetings = meetings ?? MeetingServices.InMemory();
         Engine = new RecipeEngine(
-            RepositoryContent.Compile(), Store, Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
+            RepositoryContent.Compile(), Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
+        Turns = new TurnRunner(Engine, Store, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
     }
 
     public MeetingServices Meetings { get; }
@@ -24,10 +28,12 @@ public sealed class EngineHarness
 
     public RecipeEngine Engine { get; }
 
-    public Task<OutgoingMessage> SayAsync(string text, string chat = "test:1", string? lang = null) =>
-        Engine.HandleAsync(new IncomingMessage(chat, text, "user-1", lang), CancellationToken.None);
+    public TurnRunner Turns { get; }
+
+    public async Task<OutgoingMessage> SayAsync(string text, string chat = "test:1", string? lang = null) =>
+        (await Turns.RunAsync(new IncomingMessage(chat, text, "user-1", lang), CancellationToken.None))!;
 
     /// <summary>A message from <paramref name="user"/> in a group chat.</summary>
-    public Task<OutgoingMessage> SayInGroupAsync(string text, string user, string chat = "test:-100") =>
-        Engine.HandleAsync(new IncomingMessage(chat, text, user, "en", IsGroup: true), CancellationToken.None);
+    public async Task<OutgoingMessage> SayInGroupAsync(string text, string user, string chat = "test:-100") =>
+        (await Turns.RunAsync(new IncomingMessage(chat, text, user, "en", IsGroup: true), CancellationToken.None))!;
 }

@@ -110,7 +110,7 @@ public sealed class ChannelStoreTests : IDisposable
     public async Task AMigratedGroup_ResolvesToItsNewId_AndItsConversationMoves(string provider)
     {
         var (conversations, chats, _, _) = Open(provider);
-        await conversations.SaveAsync(new Conversation("telegram:-42", "et", "contact", DateTimeOffset.UnixEpoch) { Role = "coordinator" }, CancellationToken.None);
+        await conversations.SaveAsync(new Conversation("telegram:-42", "et", "contact", DateTimeOffset.UnixEpoch) { Role = "coordinator" }, [], CancellationToken.None);
 
         await chats.MigrateAsync("telegram:-42", "telegram:-1001234567890", CancellationToken.None);
 

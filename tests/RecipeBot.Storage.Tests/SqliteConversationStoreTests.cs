@@ -48,7 +48,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
             UpdatedAt = created.AddMinutes(5),
         };
 
-        await Open().SaveAsync(conversation, CancellationToken.None);
+        await Open().SaveAsync(conversation, [], CancellationToken.None);
         var loaded = await Open().LoadAsync(conversation.Id, CancellationToken.None);
 
         Assert.NotNull(loaded);
@@ -71,12 +71,12 @@ public sealed class SqliteConversationStoreTests : IDisposable
     {
         var store = Open();
         var conversation = new Conversation("terminal:x", "et", "role", DateTimeOffset.UnixEpoch) { Role = "official", History = ["language"] };
-        await store.SaveAsync(conversation, CancellationToken.None);
+        await store.SaveAsync(conversation, [], CancellationToken.None);
 
         conversation.Role = null;
         conversation.History.Clear();
         conversation.State = "language";
-        await store.SaveAsync(conversation, CancellationToken.None);
+        await store.SaveAsync(conversation, [], CancellationToken.None);
         var loaded = await store.LoadAsync("terminal:x", CancellationToken.None);
 
         Assert.Null(loaded!.Role);
@@ -100,7 +100,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
             Offered = ["mtg:abc", "mtg:list"],
         };
 
-        await Open().SaveAsync(conversation, CancellationToken.None);
+        await Open().SaveAsync(conversation, [], CancellationToken.None);
         var loaded = await Open().LoadAsync("telegram:-42", CancellationToken.None);
 
         Assert.Equal("Europe/Helsinki", loaded!.TimeZone);
@@ -113,11 +113,11 @@ public sealed class SqliteConversationStoreTests : IDisposable
     {
         var store = Open();
         var conversation = new Conversation("telegram:-42", "et", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Riga", Draft = NewDraft() };
-        await store.SaveAsync(conversation, CancellationToken.None);
+        await store.SaveAsync(conversation, [], CancellationToken.None);
 
         conversation.TimeZone = null;
         conversation.Draft = null;
-        await store.SaveAsync(conversation, CancellationToken.None);
+        await store.SaveAsync(conversation, [], CancellationToken.None);
         var loaded = await Open().LoadAsync("telegram:-42", CancellationToken.None);
 
         Assert.Null(loaded!.TimeZone);
@@ -147,7 +147,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
         var store = Open();
         var old = await store.LoadAsync("telegram:7", CancellationToken.None);
         old!.TimeZone = "Europe/Tallinn";
-        await store.SaveAsync(old, CancellationToken.None);
+        await store.SaveAsync(old, [], CancellationToken.None);
 
         Assert.Null(old.Draft);
         Assert.Equal("contact", old.State);
@@ -159,7 +159,7 @@ public sealed class SqliteConversationStoreTests : IDisposable
     {
         var store = new InMemoryConversationStore();
         var conversation = new Conversation("terminal:local", "en", "meetings", DateTimeOffset.UnixEpoch) { TimeZone = "Europe/Helsinki", Draft = NewDraft(), Offered = ["mtg:abc", "mtg:list"] };
-        await store.SaveAsync(conversation, CancellationToken.None);
+        await store.SaveAsync(conversation, [], CancellationToken.None);
         conversation.Draft.Step = DraftStep.Describe;
 
         var loaded = await store.LoadAsync("terminal:local", CancellationToken.None);

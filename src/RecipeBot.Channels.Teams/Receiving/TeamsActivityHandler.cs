@@ -2,22 +2,20 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Teams.Schema;
-using RecipeBot.Channels.Teams.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Teams.Receiving;
 
 /// <summary>
 /// Handles one authenticated activity: stores its conversation reference, dispatches by type to a
-/// small handler, runs the turn (one at a time per conversation) and queues the reply for the
-/// connector. The activity id is the delivery id, so a redelivered activity has effect once.
+/// small handler and runs the turn, which writes the reply to the outbox (the Teams outbox sender posts it
+/// to the connector). The activity id is the delivery id, so a redelivered activity has effect once.
 /// </summary>
 public sealed class TeamsActivityHandler(
-    RecipeEngine engine,
+    TurnRunner turns,
     IConversationReferenceStore references,
-    TeamsReplySender replies,
-    ConversationGate gate,
     ILogger<TeamsActivityHandler> logger)
 {
     public static string ConversationId(string teamsConversationId) => $"teams:{teamsConversationId}";
@@ -85,19 +83,9 @@ public sealed class TeamsActivityHandler(
         return Results.Json(new InvokeResponse(StatusCodes.Status200OK, InvokeResponse.MessageType, string.Empty), TeamsJson.Options);
     }
 
-    private async Task TurnAsync(TeamsActivity activity, ConversationReference reference, string text, CancellationToken cancellationToken)
-    {
-        var incoming = Incoming(activity, reference, text);
-        using (await gate.EnterAsync(reference.Id, cancellationToken).ConfigureAwait(false))
-        {
-            var reply = await engine.HandleDeliveryAsync(incoming, cancellationToken).ConfigureAwait(false);
-            if (reply is not null)
-            {
-                // Queued inside the gate, so the replies of one conversation leave in turn order.
-                replies.Enqueue(reference, TeamsReply.From(reply, reference, activity.Id));
-            }
-        }
-    }
+    /// <summary>The turn writes its reply to the outbox; the Teams outbox sender posts it to the connector.</summary>
+    private Task TurnAsync(TeamsActivity activity, ConversationReference reference, string text, CancellationToken cancellationToken) =>
+        turns.RunAsync(Incoming(activity, reference, text), cancellationToken);
 
     /// <summary>What the engine hears: group chats and team channels are marked so that only some may change their meetings.</summary>
     internal static IncomingMessage Incoming(TeamsActivity activity, ConversationReference reference, string text) => new(

@@ -4,7 +4,7 @@ using RecipeBot.Core.Engine;
 
 namespace RecipeBot.Channels.Teams.Sending;
 
-/// <summary>Proactive messages from the durable conversation reference; works after a restart.</summary>
+/// <summary>Replies and proactive messages from the durable conversation reference; works after a restart.</summary>
 public sealed class TeamsProactiveSender(
     IConversationReferenceStore references,
     TeamsConnectorClient connector,
@@ -23,7 +23,7 @@ public sealed class TeamsProactiveSender(
 
         // Only authenticated activities write references, so their service URL was learned, maybe before a restart.
         serviceUrls.Learn(reference.ServiceUrl);
-        await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, TeamsReply.From(message, reference), cancellationToken).ConfigureAwait(false);
+        await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, TeamsReply.From(message, reference, message.InReplyTo), cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Telegram.Api;
-using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
 /// <summary>
-/// Handles one update: dispatches by kind to a small handler, runs the turn and queues the
-/// reply. Unknown kinds are skipped. Exceptions propagate to the inbox processor, which
-/// retries a few times and then gives the update up without stopping the others.
+/// Handles one update: dispatches by kind to a small handler and runs the turn, which writes
+/// the reply to the outbox. Unknown kinds are skipped. Only storage failures propagate (the
+/// turn runner answers everything else); the inbox processor retries those.
 /// </summary>
 public sealed class TelegramUpdateHandler(
-    RecipeEngine engine,
+    TurnRunner turns,
     ITelegramBotApi api,
-    ITelegramSender sender,
     IChatDirectory chats,
     TelegramBotIdentity identity,
     ILogger<TelegramUpdateHandler> logger)
@@ -61,14 +60,9 @@ public sealed class TelegramUpdateHandler(
         await TurnAsync(message.Chat, updateId, query.Data, query.From, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task TurnAsync(TelegramChat chat, long updateId, string text, TelegramUser? from, CancellationToken cancellationToken)
-    {
-        var reply = await engine.HandleDeliveryAsync(Incoming(chat, updateId, text, from), cancellationToken).ConfigureAwait(false);
-        if (reply is not null)
-        {
-            await sender.EnqueueAsync(TelegramReply.From(reply, chat), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>The turn writes its reply to the outbox with the conversation; the outbox sender delivers it.</summary>
+    private Task TurnAsync(TelegramChat chat, long updateId, string text, TelegramUser? from, CancellationToken cancellationToken) =>
+        turns.RunAsync(Incoming(chat, updateId, text, from), cancellationToken);
 
     /// <summary>What the engine hears: the chat is the conversation, a group is marked so that only some may change its meetings.</summary>
     internal static IncomingMessage Incoming(TelegramChat chat, long updateId, string text, TelegramUser? from) => new(

@@ -53,6 +53,9 @@ public sealed class Conversation
 
     public int Turns { get; set; }
 
+    /// <summary>Turns in a row that failed (the engine threw); the turn runner resets the conversation at three.</summary>
+    public int Failures { get; set; }
+
     /// <summary>The IANA time zone meetings are planned in; null means <c>Europe/Tallinn</c>.</summary>
     public string? TimeZone { get; set; }
 
@@ -123,6 +126,7 @@ public sealed class Conversation
         Offered = [.. Offered],
         Misses = Misses,
         Turns = Turns,
+        Failures = Failures,
         TimeZone = TimeZone,
         Draft = Meetings.ScheduleDraft.FromJson(Draft?.ToJson()),
         UpdatedAt = UpdatedAt,

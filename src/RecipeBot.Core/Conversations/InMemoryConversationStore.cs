@@ -1,20 +1,47 @@
 using System.Collections.Concurrent;
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
 
 namespace RecipeBot.Core.Conversations;
 
-/// <summary>Keeps conversations in memory; stores copies so that a failed turn leaves no trace.</summary>
-public sealed class InMemoryConversationStore : IConversationStore
+/// <summary>
+/// Keeps conversations and the outbox in memory; stores copies so that a failed turn leaves no trace. A turn's
+/// conversation and its outbox rows are written under one lock, as the database stores do in one transaction.
+/// </summary>
+public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _outboxLock = new();
+    private readonly SortedDictionary<long, Row> _outbox = [];
+    private long _lastId;
 
     public int Count => _conversations.Count;
+
+    /// <summary>Rows still waiting to be sent.</summary>
+    public int OutboxCount
+    {
+        get
+        {
+            lock (_outboxLock)
+            {
+                return _outbox.Count;
+            }
+        }
+    }
 
     public ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_conversations.TryGetValue(conversationId, out var stored) ? stored.Clone() : null);
 
-    public ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken)
+    public ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, CancellationToken cancellationToken)
     {
-        _conversations[conversation.Id] = conversation.Clone();
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(outbox);
+        lock (_outboxLock)
+        {
+            _conversations[conversation.Id] = conversation.Clone();
+            Add(outbox);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -27,4 +54,65 @@ public sealed class InMemoryConversationStore : IConversationStore
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask AddAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_outboxLock)
+        {
+            Add(messages);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_outboxLock)
+        {
+            IReadOnlyList<OutboxItem> due = [.. _outbox
+                .Where(r => r.Key > afterId && r.Value.NotBefore <= now && r.Value.Message.ConversationId.StartsWith(prefix, StringComparison.Ordinal))
+                .Take(max)
+                .Select(r => new OutboxItem(r.Key, r.Value.Message, r.Value.Attempts))];
+            return ValueTask.FromResult(due);
+        }
+    }
+
+    public ValueTask CompleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_outboxLock)
+        {
+            foreach (var id in ids)
+            {
+                _outbox.Remove(id);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> RetryLaterAsync(long id, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        lock (_outboxLock)
+        {
+            if (!_outbox.TryGetValue(id, out var row))
+            {
+                return ValueTask.FromResult(0);
+            }
+
+            _outbox[id] = row with { Attempts = row.Attempts + 1, NotBefore = notBefore };
+            return ValueTask.FromResult(row.Attempts + 1);
+        }
+    }
+
+    private void Add(IReadOnlyList<OutgoingMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _outbox[++_lastId] = new Row(message, 0, DateTimeOffset.MinValue);
+        }
+    }
+
+    private sealed record Row(OutgoingMessage Message, int Attempts, DateTimeOffset NotBefore);
 }

@@ -6,6 +6,8 @@ namespace RecipeBot.Core.Engine;
 /// <param name="State">The conversation's state after the turn.</param>
 /// <param name="Schedule">The meeting schedule this message proposes or confirms, for scripts and calendars.</param>
 /// <param name="Attachment">A file to send with the message (a meeting's <c>.ics</c>).</param>
+/// <param name="Proactive">Sent by the bot on its own (a reminder, a nudge), not as the answer to a message.</param>
+/// <param name="InReplyTo">The delivery id of the message this answers (a Teams activity id, which threads the reply).</param>
 public sealed record OutgoingMessage(
     string ConversationId,
     string Text,
@@ -14,7 +16,9 @@ public sealed record OutgoingMessage(
     string State,
     string Language,
     ScheduleView? Schedule = null,
-    MessageAttachment? Attachment = null);
+    MessageAttachment? Attachment = null,
+    bool Proactive = false,
+    string? InReplyTo = null);
 
 /// <summary>A schedule as the bot understood it: the RRULE (empty for one meeting), its zone and the next three starts.</summary>
 public sealed record ScheduleView(string Rrule, string TimeZone, IReadOnlyList<DateTimeOffset> Next);

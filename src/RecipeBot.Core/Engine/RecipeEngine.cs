@@ -9,12 +9,12 @@ using RecipeBot.Core.Meetings;
 namespace RecipeBot.Core.Engine;
 
 /// <summary>
-/// Runs one turn: load the conversation, decide what the message means, fire the state
-/// machine, render the reply and save once at the end. Channels call <see cref="HandleAsync"/>.
+/// Decides what one message means for a conversation and changes it in memory: commands, the active dialog,
+/// the flow's choices and free text. Loading, saving, the outbox and the error boundary belong to the turn
+/// runner (<see cref="Turns.TurnRunner"/>), which every channel calls.
 /// </summary>
 public sealed partial class RecipeEngine(
     CompiledFlow flow,
-    IConversationStore store,
     TimeProvider time,
     int maxTextLength = 4000,
     ILogger<RecipeEngine>? logger = null,
@@ -27,28 +27,16 @@ public sealed partial class RecipeEngine(
 
     public CompiledFlow Flow => flow;
 
-    /// <summary>One turn for a channel without redelivery (the terminal); the delivery id is not checked.</summary>
-    public async Task<OutgoingMessage> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        (await TurnAsync(message, checkDelivery: false, cancellationToken).ConfigureAwait(false))!;
-
-    /// <summary>
-    /// As <see cref="HandleAsync"/>, but returns null — and changes nothing — when the
-    /// conversation has already handled <see cref="IncomingMessage.DeliveryId"/>.
-    /// </summary>
-    public Task<OutgoingMessage?> HandleDeliveryAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        TurnAsync(message, checkDelivery: true, cancellationToken);
-
-    private async Task<OutgoingMessage?> TurnAsync(IncomingMessage message, bool checkDelivery, CancellationToken cancellationToken)
+    /// <summary>A new conversation in the language of <paramref name="languageHint"/>, or the default one.</summary>
+    public Conversation Begin(string conversationId, string? languageHint)
     {
-        var conversation = await store.LoadAsync(message.ConversationId, cancellationToken).ConfigureAwait(false);
-        var isNew = conversation is null;
-        conversation ??= Begin(message);
-        if (checkDelivery && message.DeliveryId is { } deliveryId && !conversation.TryRecordDelivery(deliveryId))
-        {
-            _logger.LogInformation("Delivery {DeliveryId} of conversation {ConversationId} was handled before; ignored", deliveryId, conversation.Id);
-            return null;
-        }
+        var language = LanguageFrom(languageHint) ?? flow.DefaultLanguage;
+        return new Conversation(conversationId, language, flow.Start.Id, time.GetUtcNow());
+    }
 
+    /// <summary>Answers <paramref name="message"/>, changing <paramref name="conversation"/> in memory only.</summary>
+    public async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
+    {
         if (!flow.TryGetState(conversation.State, out _))
         {
             // The content changed under a stored conversation: start over rather than fail.
@@ -56,40 +44,71 @@ public sealed partial class RecipeEngine(
             Restart(conversation);
         }
 
-        var reply = await RespondAsync(conversation, message, isNew, cancellationToken).ConfigureAwait(false);
+        var reply = await AnswerAsync(conversation, message, isNew, cancellationToken).ConfigureAwait(false);
         RememberOffered(conversation, reply);
         conversation.Turns++;
         conversation.UpdatedAt = time.GetUtcNow();
-        await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
         return reply;
     }
 
     /// <summary>
-    /// Shows where the conversation stands without changing it (a terminal reopened, a
-    /// restarted bot greeting its user again). Starts the conversation if it is new.
+    /// Where the conversation stands, without answering anything (a terminal reopened). A new conversation, or one
+    /// in a state the flow no longer has, is started.
     /// </summary>
-    public async Task<OutgoingMessage> ShowAsync(string conversationId, string? languageHint, CancellationToken cancellationToken)
+    public OutgoingMessage Show(Conversation conversation)
     {
-        var conversation = await store.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        if (conversation is not null && flow.TryGetState(conversation.State, out _))
+        if (conversation.Turns > 0 && flow.TryGetState(conversation.State, out _))
         {
             return Full(conversation);
         }
 
-        conversation ??= Begin(new IncomingMessage(conversationId, string.Empty, null, languageHint));
         Restart(conversation);
         conversation.UpdatedAt = time.GetUtcNow();
-        await store.SaveAsync(conversation, cancellationToken).ConfigureAwait(false);
         return Full(conversation);
     }
 
-    private Conversation Begin(IncomingMessage message)
+    /// <summary>
+    /// The answer when a turn failed: a short apology in the conversation's language; when it failed
+    /// <paramref name="reset"/> times in a row, the conversation goes back to the menu, keeping its language,
+    /// role, time zone and meetings.
+    /// </summary>
+    public OutgoingMessage Apologise(Conversation conversation, bool reset)
     {
-        var language = LanguageFrom(message.LanguageHint) ?? flow.DefaultLanguage;
-        return new Conversation(message.ConversationId, language, flow.Start.Id, time.GetUtcNow());
+        if (!reset && flow.TryGetState(conversation.State, out _))
+        {
+            return Prompt(conversation, Say(conversation, TextKeys.TurnFailed));
+        }
+
+        conversation.State = MenuOf(conversation);
+        conversation.History.Clear();
+        conversation.Clarification.Clear();
+        conversation.Offered.Clear();
+        conversation.Draft = null;
+        conversation.Misses = 0;
+        conversation.UpdatedAt = time.GetUtcNow();
+        var menu = Full(conversation);
+        return menu with { Text = Say(conversation, TextKeys.TurnReset) + "\n\n" + menu.Text };
     }
 
-    private async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
+    /// <summary>The state a conversation's role leads to (the phase menu), or the start for a conversation without one.</summary>
+    private string MenuOf(Conversation conversation)
+    {
+        if (conversation.Role is { } role)
+        {
+            foreach (var state in flow.States)
+            {
+                if (state.Choices.FirstOrDefault(c => c.Set.TryGetValue("role", out var value) && value == role && c.Goto is not null) is { } choice
+                    && flow.TryGetState(choice.Goto!, out _))
+                {
+                    return choice.Goto!;
+                }
+            }
+        }
+
+        return flow.Start.Id;
+    }
+
+    private async ValueTask<OutgoingMessage> AnswerAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
     {
         var text = message.Text ?? string.Empty;
         if (text.Length > maxTextLength)

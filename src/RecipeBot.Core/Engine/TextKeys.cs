@@ -19,6 +19,8 @@ public static class TextKeys
     public const string ClarifyNeither = "clarify-neither";
     public const string Rephrase = "rephrase";
     public const string ShowingMenu = "showing-menu";
+    public const string TurnFailed = "turn-failed";
+    public const string TurnReset = "turn-reset";
     public const string RoleNamePrefix = "role-name-";
     public const string CommandPrefix = "command-";
 
@@ -29,7 +31,7 @@ public static class TextKeys
     [
         Help, NotUnderstood, TooLong, NothingToGoBackTo, UnknownCommand, LanguageChanged, UnknownLanguage,
         RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
-        GreetingReply, ClarifyQuestion, ClarifyNeither, Rephrase, ShowingMenu,
+        GreetingReply, ClarifyQuestion, ClarifyNeither, Rephrase, ShowingMenu, TurnFailed, TurnReset,
         Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey, Flow.EffectiveChoices.TryLabelKey,
         .. Meetings.MeetingMessages.RequiredKeys,
         .. Engine.RecipeEngine.MeetingTextKeys,

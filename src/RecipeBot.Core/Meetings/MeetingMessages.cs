@@ -190,5 +190,5 @@ public sealed class MeetingMessages(CompiledFlow flow)
     private string Text(string key, string language) => flow.Content.Text(key, language);
 
     private static OutgoingMessage Message(string conversationId, string language, string text, IReadOnlyList<ChoiceView> choices) =>
-        new(conversationId, text, choices, [], string.Empty, language);
+        new(conversationId, text, choices, [], string.Empty, language, Proactive: true);
 }

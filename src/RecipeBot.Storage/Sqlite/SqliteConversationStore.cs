@@ -1,25 +1,29 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 
 namespace RecipeBot.Storage.Sqlite;
 
 /// <summary>
-/// Conversations in the bot's SQLite file: one row per conversation, written once per turn.
-/// Lists are stored one id per line (ids never contain line breaks).
+/// Conversations in the bot's SQLite file: one row per conversation, written once per turn together with the
+/// turn's outbox rows in one transaction. Lists are stored one id per line (ids never contain line breaks).
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore
+public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered";
+    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered, failures";
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
     private readonly SqliteCommand _save;
     private readonly SqliteCommand _move;
+    private readonly SqliteOutbox _outbox;
 
-    public SqliteConversationStore(SqliteDatabase database)
+    public SqliteConversationStore(SqliteDatabase database, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         _database = database;
         database.Execute("""
             CREATE TABLE IF NOT EXISTS conversations (
@@ -39,7 +43,16 @@ public sealed class SqliteConversationStore : IConversationStore
                 updated_at      TEXT NOT NULL,
                 time_zone       TEXT NULL,
                 schedule_draft  TEXT NULL,
-                offered         TEXT NOT NULL DEFAULT ''
+                offered         TEXT NOT NULL DEFAULT '',
+                failures        INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE IF NOT EXISTS outbox (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                conversation_id TEXT NOT NULL,
+                message         TEXT NOT NULL,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                not_before      INTEGER NOT NULL DEFAULT 0,
+                created_at      TEXT NOT NULL
             );
             """);
         database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
@@ -48,21 +61,24 @@ public sealed class SqliteConversationStore : IConversationStore
         database.AddColumnIfMissing("conversations", "time_zone", "TEXT NULL");
         database.AddColumnIfMissing("conversations", "schedule_draft", "TEXT NULL");
         database.AddColumnIfMissing("conversations", "offered", "TEXT NOT NULL DEFAULT ''");
+        database.AddColumnIfMissing("conversations", "failures", "INTEGER NOT NULL DEFAULT 0");
 
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
-            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft, $offered)
+            VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft, $offered, $failures)
             ON CONFLICT (id) DO UPDATE SET
                 language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
                 history = excluded.history, situations_seen = excluded.situations_seen,
                 recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
                 clarification = excluded.clarification, misses = excluded.misses,
                 turns = excluded.turns, updated_at = excluded.updated_at,
-                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered
+                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered,
+                failures = excluded.failures
             """,
-            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft", "$offered");
+            "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft", "$offered", "$failures");
+        _outbox = new SqliteOutbox(database, time);
         _move = database.Prepare(
             "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
             "$from", "$to");
@@ -71,8 +87,20 @@ public sealed class SqliteConversationStore : IConversationStore
     public ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken) =>
         _database.UseAsync(() => Load(conversationId), cancellationToken);
 
-    public ValueTask SaveAsync(Conversation conversation, CancellationToken cancellationToken) =>
-        _database.UseAsync(() => Save(conversation), cancellationToken);
+    public ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                ArgumentNullException.ThrowIfNull(outbox);
+                _database.InTransaction(
+                    () =>
+                    {
+                        Save(conversation);
+                        _outbox.Add(outbox);
+                    },
+                    [_save, .. _outbox.Writes]);
+            },
+            cancellationToken);
 
     public ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken) =>
         _database.UseAsync(
@@ -83,6 +111,28 @@ public sealed class SqliteConversationStore : IConversationStore
                 _move.ExecuteNonQuery();
             },
             cancellationToken);
+
+    public ValueTask AddAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _database.InTransaction(() => _outbox.Add(messages), _outbox.Writes);
+            },
+            cancellationToken);
+
+    public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => _outbox.Pending(prefix, afterId, max, now), cancellationToken);
+
+    public ValueTask CompleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        _database.UseAsync(
+            () =>
+            {
+                _database.InTransaction(() => _outbox.Complete(ids), _outbox.Writes);
+            },
+            cancellationToken);
+
+    public ValueTask<int> RetryLaterAsync(long id, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        _database.UseAsync(() => _outbox.RetryLater(id, notBefore), cancellationToken);
 
     private Conversation? Load(string conversationId)
     {
@@ -108,6 +158,7 @@ public sealed class SqliteConversationStore : IConversationStore
             TimeZone = reader.IsDBNull(13) ? null : reader.GetString(13),
             Draft = ScheduleDraft.FromJson(reader.IsDBNull(14) ? null : reader.GetString(14)),
             Offered = Split(reader.GetString(15)),
+            Failures = reader.GetInt32(16),
         };
     }
 
@@ -131,6 +182,7 @@ public sealed class SqliteConversationStore : IConversationStore
         p[14].Value = (object?)conversation.TimeZone ?? DBNull.Value;
         p[15].Value = (object?)conversation.Draft?.ToJson() ?? DBNull.Value;
         p[16].Value = string.Join('\n', conversation.Offered);
+        p[17].Value = conversation.Failures;
         _save.ExecuteNonQuery();
     }
 

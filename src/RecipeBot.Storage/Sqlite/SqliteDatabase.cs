@@ -68,6 +68,29 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction over <paramref name="commands"/>; call inside <see cref="UseAsync(Action, CancellationToken)"/>.</summary>
+    internal void InTransaction(Action work, params SqliteCommand[] commands)
+    {
+        using var transaction = Connection.BeginTransaction();
+        try
+        {
+            foreach (var command in commands)
+            {
+                command.Transaction = transaction;
+            }
+
+            work();
+            transaction.Commit();
+        }
+        finally
+        {
+            foreach (var command in commands)
+            {
+                command.Transaction = null;
+            }
+        }
+    }
+
     /// <summary>Upgrades a table created by an earlier version.</summary>
     internal void AddColumnIfMissing(string table, string column, string definition)
     {

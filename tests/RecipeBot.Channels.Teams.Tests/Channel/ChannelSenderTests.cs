@@ -1,3 +1,4 @@
+using RecipeBot.Core.Outbox;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RecipeBot.Channels.Teams.Sending;
@@ -53,7 +54,9 @@ public sealed class ChannelSenderTests : IAsyncLifetime
         await KnowAsync(conversation, "personal");
         var reference = await _bed.Bot.References.FindAsync("teams:" + conversation, CancellationToken.None);
 
-        _bed.Bot.Services.GetRequiredService<TeamsReplySender>().Enqueue(reference!, TeamsReply.From(Reminder(conversation), reference!, "activity-x"));
+        Assert.NotNull(reference);
+        await _bed.Bot.Services.GetRequiredService<IOutboxStore>().AddAsync([Reminder(conversation) with { Proactive = false, InReplyTo = "activity-x" }], CancellationToken.None);
+        _bed.Bot.Services.GetRequiredService<OutboxSignal>().Notify();
         var reply = await _bed.Connector.WaitForReplyAsync(conversation, "activity-x");
 
         Assert.Equal("working-group.ics", Assert.Single(reply.Files).GetProperty("name").GetString());

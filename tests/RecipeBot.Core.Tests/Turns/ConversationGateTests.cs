@@ -1,6 +1,6 @@
-using RecipeBot.Channels.Teams.Receiving;
+using RecipeBot.Core.Turns;
 
-namespace RecipeBot.Channels.Teams.Tests.Units;
+namespace RecipeBot.Core.Tests.Turns;
 
 public sealed class ConversationGateTests
 {

@@ -1,4 +1,4 @@
-namespace RecipeBot.Channels.Teams.Receiving;
+namespace RecipeBot.Core.Turns;
 
 /// <summary>
 /// One turn at a time per conversation: the engine loads, changes and saves a conversation, so two
