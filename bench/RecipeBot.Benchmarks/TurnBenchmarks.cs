@@ -33,9 +33,11 @@ public class TurnBenchmarks
         var flow = CompiledFlow.Compile(ContentLoader.LoadValid(FindDialogs()));
         _databasePath = Path.Combine(Path.GetTempPath(), $"recipebot-bench-{Guid.NewGuid():N}.db");
         var engine = new RecipeEngine(flow, TimeProvider.System);
-        _memory = new TurnRunner(engine, new InMemoryConversationStore(), new OutboxSignal(), NullLogger<TurnRunner>.Instance);
+        var memory = new InMemoryConversationStore();
+        _memory = new TurnRunner(engine, memory, memory, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
         _sqliteDatabase = new SqliteDatabase(_databasePath);
-        _sqlite = new TurnRunner(engine, new SqliteConversationStore(_sqliteDatabase), new OutboxSignal(), NullLogger<TurnRunner>.Instance);
+        var sqlite = new SqliteConversationStore(_sqliteDatabase);
+        _sqlite = new TurnRunner(engine, sqlite, sqlite, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
         foreach (var turns in new[] { _memory, _sqlite })
         {
             foreach (var text in new[] { "/start", "en", "official", "contact" })

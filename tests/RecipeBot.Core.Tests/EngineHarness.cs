@@ -17,7 +17,7 @@ public sealed class EngineHarness
         Meetings = meetings ?? MeetingServices.InMemory();
         Engine = new RecipeEngine(
             RepositoryContent.Compile(), Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
-        Turns = new TurnRunner(Engine, Store, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
+        Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
     }
 
     public MeetingServices Meetings { get; }

@@ -4,17 +4,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
 /// <summary>
 /// Works through the durable inbox that polling and the webhook fill: chats in parallel,
-/// each chat's updates in order. A failing update is retried a few times and then given up
-/// (logged), never blocking the others.
+/// each chat's updates in order. The turn answers whatever the engine throws; an update that still
+/// fails (the database is down) is retried a few times and then given up — logged, and the user told
+/// — never blocking the others.
 /// </summary>
 public sealed class TelegramInboxProcessor(
     IInboxStore inbox,
     TelegramUpdateHandler handler,
+    TurnRunner turns,
     TelegramOptions options,
     ILogger<TelegramInboxProcessor> logger) : BackgroundService
 {
@@ -112,7 +115,9 @@ public sealed class TelegramInboxProcessor(
             var attempts = await inbox.FailAsync(Channel, item.Sequence, cancellationToken).ConfigureAwait(false);
             if (attempts >= MaxAttempts)
             {
-                logger.LogError(e, "Update {UpdateId} failed {Attempts} times; given up", item.Sequence, attempts);
+                // Never silently: the user hears that the message was not handled, and the log says why.
+                var told = await turns.ApologiseAsync(item.Partition, LanguageOf(update), cancellationToken).ConfigureAwait(false);
+                logger.LogError(e, "Update {UpdateId} failed {Attempts} times; given up, the user {Told}", item.Sequence, attempts, told ? "was told" : "could not be told");
                 return true;
             }
 
@@ -120,6 +125,9 @@ public sealed class TelegramInboxProcessor(
             return false;
         }
     }
+
+    private static string? LanguageOf(TelegramUpdate update) =>
+        (update.Message?.From ?? update.CallbackQuery?.From)?.LanguageCode;
 
     public override void Dispose()
     {

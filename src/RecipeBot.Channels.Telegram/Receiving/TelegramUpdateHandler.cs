@@ -48,8 +48,16 @@ public sealed class TelegramUpdateHandler(
 
     private async Task OnCallbackAsync(long updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
-        // Answered first, so the user's button stops spinning whatever happens next.
-        await api.AnswerCallbackQueryAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
+        // Answered first, so the user's button stops spinning whatever happens next. A query too old to answer
+        // (after a restart) is still a press the user made: the turn goes on.
+        try
+        {
+            await api.AnswerCallbackQueryAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TelegramApiException e)
+        {
+            logger.LogDebug(e, "Could not answer callback query of update {UpdateId}", updateId);
+        }
         if (query.Message is not { } message || string.IsNullOrEmpty(query.Data))
         {
             return;

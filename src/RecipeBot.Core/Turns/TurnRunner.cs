@@ -15,6 +15,7 @@ namespace RecipeBot.Core.Turns;
 public sealed partial class TurnRunner(
     RecipeEngine engine,
     IConversationStore store,
+    IOutboxStore outbox,
     OutboxSignal signal,
     ILogger<TurnRunner> logger)
 {
@@ -63,6 +64,27 @@ public sealed partial class TurnRunner(
         }
     }
 
+    /// <summary>
+    /// A message the bot could not handle even after retries (the database kept failing): the user is told so in
+    /// their language rather than left without an answer. Returns false when even that could not be written.
+    /// </summary>
+    public async Task<bool> ApologiseAsync(string conversationId, string? languageHint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var conversation = await store.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false)
+                ?? engine.Begin(conversationId, languageHint);
+            await outbox.AddAsync([engine.Apologise(conversation, reset: false)], cancellationToken).ConfigureAwait(false);
+            signal.Notify();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogApologyFailed(e, conversationId);
+            return false;
+        }
+    }
+
     /// <summary>Where the conversation stands (a terminal reopened); a new one is started and saved. Sends nothing.</summary>
     public async Task<OutgoingMessage> ShowAsync(string conversationId, string? languageHint, CancellationToken cancellationToken)
     {
@@ -104,6 +126,9 @@ public sealed partial class TurnRunner(
 
         return (conversation, engine.Apologise(conversation, reset));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Conversation {ConversationId} could not even be told that its message failed")]
+    private partial void LogApologyFailed(Exception exception, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} of conversation {ConversationId} was handled before; ignored")]
     private partial void LogDuplicate(string deliveryId, string conversationId);

@@ -84,6 +84,13 @@ internal sealed class BackgroundProcess : IDisposable
         throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} before it was ready.");
     }
 
+    /// <summary>SIGKILL, as a crash or an OOM killer would: no shutdown code runs. Returns once the process is gone.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         try

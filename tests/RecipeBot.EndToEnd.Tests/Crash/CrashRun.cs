@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using RecipeBot.Channels.Telegram.Tests.Fakes;
+using RecipeBot.EndToEnd.Tests.TelegramEmulator;
+
+namespace RecipeBot.EndToEnd.Tests.Crash;
+
+/// <summary>
+/// The composed bot (the real program, Telegram in polling or webhook mode, SQLite, the default send limits)
+/// under many users, killed with SIGKILL a few times and restarted on the same database. Counts, per step of
+/// every user, how many replies Telegram received.
+/// </summary>
+internal sealed class CrashRun : IAsyncDisposable
+{
+    private const string Secret = "crash-test-secret";
+    private static readonly string[] Zones = ["Europe/Tallinn", "Europe/Helsinki", "Europe/Riga", "Europe/Vilnius", "Europe/Stockholm", "Europe/Warsaw"];
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "recipebot-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly Dictionary<long, CrashUser> _users = [];
+    private readonly bool _webhook;
+    private readonly int _port = FreePort();
+    private FakeBotApiServer _api = null!;
+    private BackgroundProcess? _bot;
+    private long _updateId;
+    private long _messageId;
+
+    private CrashRun(bool webhook) => _webhook = webhook;
+
+    public string DatabasePath => Path.Combine(_directory, "bot.db");
+
+    public IReadOnlyCollection<CrashUser> Users => _users.Values;
+
+    /// <summary>Outbox rows left at each kill whose message Telegram had already received: each is sent again.</summary>
+    public List<int> InFlightAtKills { get; } = [];
+
+    /// <summary>All outbox rows left at each kill: replies an in-memory queue would have lost.</summary>
+    public List<int> WaitingAtKills { get; } = [];
+
+    public string Log => _bot?.Log ?? string.Empty;
+
+    public static async Task<CrashRun> StartAsync(bool webhook, int users, int steps)
+    {
+        var run = new CrashRun(webhook);
+        Directory.CreateDirectory(run._directory);
+        run._api = await FakeBotApiServer.StartAsync();
+        for (var i = 0; i < users; i++)
+        {
+            var chatId = 700_000_000L + i;
+            run._users[chatId] = new CrashUser(chatId, Zones[..steps]);
+        }
+
+        run._api.Respond("sendMessage", request =>
+        {
+            if (request.Int64Parameter("chat_id") is { } chat && run._users.TryGetValue(chat, out var user))
+            {
+                user.OnReply(request.Parameter("text") ?? string.Empty);
+            }
+
+            return null;
+        });
+        run.StartBot();
+        return run;
+    }
+
+    /// <summary>Every user walks their steps; returns when all are done or have waited <paramref name="patience"/> for an answer.</summary>
+    public Task WalkAsync(TimeSpan patience, CancellationToken cancellationToken) =>
+        Task.WhenAll(_users.Values.Select(user => Task.Run(() => user.RunAsync(SendAsync, patience, cancellationToken), cancellationToken)));
+
+    /// <summary>SIGKILL, then what the killed bot left in its outbox that Telegram already has, then a restart on the same file.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        _bot!.Kill();
+        var left = File.Exists(DatabasePath) ? OutboxSnapshot.Read(DatabasePath) : [];
+        WaitingAtKills.Add(left.Count);
+        InFlightAtKills.Add(left.Count(row => AlreadyReceived(row.ConversationId, row.Text)));
+        _bot.Dispose();
+        StartBot();
+        await Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _bot?.Dispose();
+        await _api.DisposeAsync();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the killed process held may linger a moment; the temp folder is cleaned by the system.
+        }
+    }
+
+    private bool AlreadyReceived(string conversationId, string text)
+    {
+        var chat = long.Parse(conversationId["telegram:".Length..], CultureInfo.InvariantCulture);
+        var user = _users[chat];
+        var step = Array.FindIndex(Zones, zone => text.Contains(zone, StringComparison.Ordinal));
+        return step >= 0 && step < user.Steps && user.Replies[step] > 0;
+    }
+
+    private void StartBot()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Telegram__BotToken"] = _api.Token,
+            ["Telegram__BaseUrl"] = _api.BaseUrl.ToString(),
+            ["Telegram__PollingTimeoutSeconds"] = "1",
+            ["Storage__SqlitePath"] = DatabasePath,
+            ["RecipeBot__ModelCachePath"] = Path.Combine(_directory, "intent-model.bin"),
+            ["Urls"] = $"http://127.0.0.1:{_port}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        if (_webhook)
+        {
+            environment["Telegram__Mode"] = "webhook";
+            environment["Telegram__WebhookUrl"] = $"http://127.0.0.1:{_port}/telegram/webhook";
+            environment["Telegram__WebhookSecret"] = Secret;
+        }
+
+        _bot = BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _directory, environment);
+    }
+
+    /// <summary>A message from the user, as Telegram delivers it: queued for getUpdates, or posted to the webhook until it is taken.</summary>
+    private async Task SendAsync(long chatId, string text, CancellationToken cancellationToken)
+    {
+        var update = JsonSerializer.Serialize(new
+        {
+            message = new
+            {
+                message_id = Interlocked.Increment(ref _messageId),
+                date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                chat = new { id = chatId, type = "private" },
+                from = new { id = chatId, is_bot = false, first_name = "User", language_code = "en" },
+                text,
+            },
+        });
+        if (!_webhook)
+        {
+            _api.EnqueueUpdate(update);
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _updateId);
+        var body = "{\"update_id\":" + id.ToString(CultureInfo.InvariantCulture) + "," + update[1..];
+        // Telegram posts again until the bot answers 200: a killed bot's port refuses, a starting one may too.
+        while (true)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_port}/telegram/webhook")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
