@@ -115,7 +115,7 @@ public sealed class SqliteOutboxTests : IDisposable
         crashing.Answer = m => m.Text == "confirmed" ? Task.FromResult(Core.Channels.SendOutcome.Sent) : new TaskCompletionSource<Core.Channels.SendOutcome>().Task;
         using (var crash = new CancellationTokenSource())
         {
-            var first = new OutboxSender(store, crashing, new OutboxSignal(), TimeProvider.System, NullLogger<OutboxSender>.Instance);
+            var first = new OutboxSender(store, crashing, new OutboxSignal(), TimeProvider.System, NullLogger<OutboxSender>.Instance, stopGrace: TimeSpan.Zero);
             var running = first.RunAsync(crash.Token);
             await Eventually.WaitUntilAsync(() => crashing.Handed.Count == 2);
             await Eventually.WaitUntilAsync(() => store.PendingAsync("telegram:", 0, 10, DateTimeOffset.UtcNow, CancellationToken.None).AsTask().Result.Count == 1);

@@ -18,13 +18,15 @@ public sealed partial class OutboxSender(
     TimeProvider time,
     ILogger<OutboxSender> logger,
     IChatDirectory? chats = null,
-    int maxInFlight = 2048)
+    int maxInFlight = 2048,
+    TimeSpan? stopGrace = null)
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FullScanEvery = TimeSpan.FromSeconds(30);
 
+    private readonly TimeSpan _stopGrace = stopGrace ?? TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<long, byte> _inFlight = new();
     private readonly ConcurrentQueue<long> _confirmed = new();
     private readonly SemaphoreSlim _drain = new(1, 1);
@@ -68,6 +70,30 @@ public sealed partial class OutboxSender(
         finally
         {
             signal.Unsubscribe(wake);
+            await StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stopping: the messages already handed to the channel get a moment to be confirmed, and what was confirmed is
+    /// deleted, so a restart sends again only what the channel never took.
+    /// </summary>
+    private async Task StopAsync()
+    {
+        Task[] running;
+        lock (_tails)
+        {
+            running = [.. _tails.Values];
+        }
+
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(_stopGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await CompleteConfirmedAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogDrainFailed(e, channel.Prefix);
         }
     }
 
@@ -193,7 +219,9 @@ public sealed partial class OutboxSender(
         var keep = true;
         try
         {
-            var outcome = await channel.SendAsync(item.Message, cancellationToken).ConfigureAwait(false);
+            // Not cancelled when the bot stops: a message the channel already has is seen through to its outcome
+            // (the channel's own stop settles it), so it is deleted if it went out and kept if it did not.
+            var outcome = await channel.SendAsync(item.Message, CancellationToken.None).ConfigureAwait(false);
             switch (outcome)
             {
                 case SendOutcome.Sent:

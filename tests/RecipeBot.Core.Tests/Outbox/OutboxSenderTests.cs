@@ -140,6 +140,23 @@ public sealed class OutboxSenderTests
         Assert.Equal("reply", Assert.Single(_channel.Handed).Text);
     }
 
+    [Fact]
+    public async Task Stopping_WaitsForWhatTheChannelHasInHand_SoAConfirmedMessageIsNotSentAgainAfterTheRestart()
+    {
+        var confirm = new TaskCompletionSource<SendOutcome>();
+        _channel.Answer = _ => confirm.Task;
+        await _store.AddAsync([Message("test:1", "in hand")], CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var running = Sender().RunAsync(stop.Token);
+        await Eventually.WaitUntilAsync(() => _channel.Handed.Count == 1);
+
+        await stop.CancelAsync();
+        confirm.SetResult(SendOutcome.Sent);
+        await running;
+
+        Assert.Equal(0, _store.OutboxCount);
+    }
+
     private sealed class RecordingDirectory : IChatDirectory
     {
         public List<string> Inactive { get; } = [];
