@@ -118,7 +118,7 @@ public sealed partial class ReminderDispatcher
 
         if (!queued)
         {
-            _logger.LogInformation("{Key} was settled by another sender meanwhile; not queued", key);
+            _logger.LogInformation("{Key} was settled by another dispatcher meanwhile; not queued", key);
             return Delivery.Done;
         }
 
