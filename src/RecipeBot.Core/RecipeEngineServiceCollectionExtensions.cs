@@ -46,7 +46,7 @@ public static class RecipeEngineServiceCollectionExtensions
             return diagnoser;
         });
         // Storage and reminders replace these when they are added.
-        services.TryAddSingleton<IMeetingStore, InMemoryMeetingStore>();
+        services.TryAddSingleton<IMeetingStore>(provider => new InMemoryMeetingStore(provider.GetService<IOutboxStore>()));
         services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
         services.TryAddSingleton<IChatPermissions>(NoChatPermissions.Instance);
         // Each channel registers an IChannelSender; this routes proactive messages by conversation id.

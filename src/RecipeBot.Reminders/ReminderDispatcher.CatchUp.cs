@@ -6,9 +6,9 @@ namespace RecipeBot.Reminders;
 public sealed partial class ReminderDispatcher
 {
     /// <summary>
-    /// After a start (or whenever in doubt): sends again what was claimed and never confirmed, then
-    /// dispatches every active meeting and every next step, which sends what fell due while the bot
-    /// was down (late or skipped by the late policy) and sets every timer.
+    /// After a start (or whenever in doubt): queues what was claimed and never queued, then dispatches
+    /// every active meeting and every next step, which queues what fell due while the bot was down
+    /// (late or skipped by the late policy) and sets every timer.
     /// </summary>
     public async ValueTask CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed partial class ReminderDispatcher
         }
 
         _logger.LogInformation(
-            "Reminder catch-up done: {Pending} unconfirmed claim(s) looked at, {Meetings} active meeting(s) and {Steps} next step(s) dispatched",
+            "Reminder catch-up done: {Pending} unqueued claim(s) looked at, {Meetings} active meeting(s) and {Steps} next step(s) dispatched",
             pending.Count, meetings.Count, steps.Count);
     }
 
@@ -51,12 +51,12 @@ public sealed partial class ReminderDispatcher
         }
     }
 
-    /// <summary>Sends a Pending ledger row again, working out from its key what it was.</summary>
+    /// <summary>Queues a Pending ledger row, working out from its key what it was.</summary>
     private async ValueTask ResendAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
         if (!await ServesAsync(entry, cancellationToken).ConfigureAwait(false))
         {
-            // Another process's channel: its own catch-up sends it.
+            // Another process's channel: its own catch-up queues it.
             return;
         }
 
@@ -99,11 +99,11 @@ public sealed partial class ReminderDispatcher
             || (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false)))
         {
             await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Skipped unconfirmed {Key}: its meeting is gone, paused or no longer needs it", entry.Key);
+            _logger.LogInformation("Skipped unqueued {Key}: its meeting is gone, paused or no longer needs it", entry.Key);
             return;
         }
 
-        var delivery = await SendAsync(entry.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
+        var delivery = await QueueAsync(entry.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
             .ConfigureAwait(false);
         if (delivery == Delivery.Blocked)
         {
@@ -137,11 +137,11 @@ public sealed partial class ReminderDispatcher
         if (step is null)
         {
             await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Skipped unconfirmed {Key}: the next step is gone or was agreed again", entry.Key);
+            _logger.LogInformation("Skipped unqueued {Key}: the next step is gone or was agreed again", entry.Key);
             return;
         }
 
-        var delivery = await SendAsync(entry.Key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
+        var delivery = await QueueAsync(entry.Key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
         if (delivery != Delivery.Retry)
         {
             await RemoveStepAsync(step, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 
@@ -7,24 +6,29 @@ namespace RecipeBot.Reminders;
 
 public sealed partial class ReminderDispatcher
 {
-    /// <summary>Who may send a key.</summary>
+    /// <summary>Who may queue a key.</summary>
     private enum Claim
     {
-        /// <summary>This call: a fresh claim, or an unconfirmed one of this instance or of a dead one.</summary>
+        /// <summary>This call: a fresh claim, or one never queued by this instance or by a dead one.</summary>
         Ours,
 
         /// <summary>Settled by someone already: nothing to do.</summary>
         Taken,
 
-        /// <summary>Another sender has it in hand right now: look again later.</summary>
+        /// <summary>Another dispatcher has it in hand right now: look again later.</summary>
         Busy,
     }
 
     /// <summary>What became of one notification, for the caller's timer.</summary>
     private enum Delivery
     {
+        /// <summary>Queued in the outbox, skipped, or settled by someone else: nothing more to do here.</summary>
         Done,
+
+        /// <summary>The claim was busy or the store failed: look again after the retry delay.</summary>
         Retry,
+
+        /// <summary>The chat blocked or removed the bot: its meetings pause.</summary>
         Blocked,
     }
 
@@ -48,12 +52,12 @@ public sealed partial class ReminderDispatcher
                 return claim = Claim.Ours;
             }
 
-            // Pending: the send was never confirmed. Ours (a failed send, or a crash of this instance) or a
+            // Pending: it never reached the outbox. Ours (a store failure, or a crash of this instance) or a
             // peer's that has been quiet too long is taken over — atomically, so of two instances one wins;
             // a peer's fresh one is in hand.
             if (await _store.TryTakeOverAsync(key, InstanceId, now - _options.PendingTimeout, now, cancellationToken).ConfigureAwait(false))
             {
-                _logger.LogInformation("Sending {Key} again: it was claimed before and never confirmed", key);
+                _logger.LogInformation("Queueing {Key} again: it was claimed before and never queued", key);
                 return claim = Claim.Ours;
             }
 
@@ -70,11 +74,12 @@ public sealed partial class ReminderDispatcher
     }
 
     /// <summary>
-    /// The late policy, the send and the ledger record of a claimed key. Late by less than
-    /// <paramref name="allowance"/>: sent, marked late past the on-time tolerance; later: skipped and logged.
-    /// A channel failure leaves the claim Pending (touched) for a retry.
+    /// The late policy and the hand-over of a claimed key. Late by less than <paramref name="allowance"/>: written to
+    /// the outbox in the transaction that marks the key Sent (SentLate past the on-time tolerance), then the outbox
+    /// senders are woken; later: skipped and logged. A chat that blocked or removed the bot gets nothing: the key is
+    /// Undeliverable. A store failure writes nothing and leaves the claim Pending for a retry.
     /// </summary>
-    private async ValueTask<Delivery> SendAsync(
+    private async ValueTask<Delivery> QueueAsync(
         string key,
         DateTimeOffset dueAt,
         TimeSpan allowance,
@@ -91,38 +96,35 @@ public sealed partial class ReminderDispatcher
 
         var late = lateness > _options.OnTimeTolerance;
         var outgoing = message(late);
-        SendOutcome outcome;
+        bool queued;
         try
         {
-            outcome = await _senders.SendAsync(outgoing, cancellationToken).ConfigureAwait(false);
+            if (!await _chats.IsActiveAsync(outgoing.ConversationId, cancellationToken).ConfigureAwait(false))
+            {
+                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, cancellationToken).ConfigureAwait(false);
+                _logger.LogWarning("{Conversation} blocked or removed the bot: {Key} is undeliverable", outgoing.ConversationId, key);
+                return Delivery.Blocked;
+            }
+
+            queued = await _store.QueueAsync(key, late ? NotificationStatus.SentLate : NotificationStatus.Sent, Now, outgoing, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _logger.LogError(exception, "Sending {Key} to {Conversation} threw", key, outgoing.ConversationId);
-            outcome = SendOutcome.Failed;
+            // Nothing was written: the claim is still Pending and ours, so the retry takes it over and queues it.
+            _logger.LogError(exception, "Queueing {Key} for {Conversation} failed; trying again in {RetryDelay}", key, outgoing.ConversationId, _options.RetryDelay);
+            return Delivery.Retry;
         }
 
-        // What the channel did is recorded even while the bot is stopping: a message that went out but stayed
-        // Pending in the ledger would be sent again after the restart.
-        switch (outcome)
+        if (!queued)
         {
-            case SendOutcome.Sent:
-                await _store.CompleteAsync(key, late ? NotificationStatus.SentLate : NotificationStatus.Sent, Now, CancellationToken.None).ConfigureAwait(false);
-                _logger.LogInformation("Sent {Key} to {Conversation}{Late}", key, outgoing.ConversationId, late ? $", {lateness} late" : string.Empty);
-                return Delivery.Done;
-            case SendOutcome.Blocked:
-                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, CancellationToken.None).ConfigureAwait(false);
-                return Delivery.Blocked;
-            case SendOutcome.NoRoute:
-                await _store.CompleteAsync(key, NotificationStatus.Undeliverable, Now, CancellationToken.None).ConfigureAwait(false);
-                _logger.LogWarning("No channel takes {Conversation}: {Key} is undeliverable", outgoing.ConversationId, key);
-                return Delivery.Done;
-            default:
-                // Still Pending, touched: a retry (the timer, or the catch-up after a restart) sends it again.
-                await _store.CompleteAsync(key, NotificationStatus.Pending, Now, CancellationToken.None).ConfigureAwait(false);
-                _logger.LogWarning("The channel refused {Key} for {Conversation} for now; trying again in {RetryDelay}", key, outgoing.ConversationId, _options.RetryDelay);
-                return Delivery.Retry;
+            _logger.LogInformation("{Key} was settled by another dispatcher meanwhile; not queued", key);
+            return Delivery.Done;
         }
+
+        _signal.Notify();
+        _logger.LogInformation("Queued {Key} for {Conversation}{Late}", key, outgoing.ConversationId, late ? $", {lateness} late" : string.Empty);
+        return Delivery.Done;
     }
 
     /// <summary>The chat blocked or removed the bot: its meetings pause and their timers go.</summary>

@@ -4,20 +4,24 @@ using Microsoft.Extensions.Options;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 
 namespace RecipeBot.Reminders;
 
 /// <summary>
-/// Sends what is due, once. Each notification is claimed in the ledger before it is sent
-/// (<see cref="IMeetingStore.TryClaimAsync"/>): whoever inserts the row sends, everybody else skips.
-/// The claim stays Pending until the channel answers, so a crash in between leaves a row that
-/// <see cref="CatchUpAsync"/> sends again. "Now" is <see cref="TimeProvider"/>'s; a timer only says
-/// when to look.
+/// Queues what is due, once. Each notification is claimed in the ledger first
+/// (<see cref="IMeetingStore.TryClaimAsync"/>): whoever inserts the row queues it, everybody else skips.
+/// The message then goes into the outbox in the transaction that completes the claim
+/// (<see cref="IMeetingStore.QueueAsync"/>), so a crash before the commit leaves a Pending row that
+/// <see cref="CatchUpAsync"/> queues again, and after it the outbox delivers (retrying channel failures).
+/// "Now" is <see cref="TimeProvider"/>'s; a timer only says when to look.
 /// </summary>
 public sealed partial class ReminderDispatcher
 {
     private readonly IMeetingStore _store;
     private readonly ChannelSenders _senders;
+    private readonly IChatDirectory _chats;
+    private readonly OutboxSignal _signal;
     private readonly MeetingMessages _messages;
     private readonly NotificationPlanner _planner;
     private readonly IReminderTimers _timers;
@@ -25,12 +29,14 @@ public sealed partial class ReminderDispatcher
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderDispatcher> _logger;
 
-    // Keys this process is sending right now, so that two dispatches here never send one key twice.
+    // Keys this process is queueing right now, so that two dispatches here never queue one key twice.
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
     public ReminderDispatcher(
         IMeetingStore store,
         ChannelSenders senders,
+        IChatDirectory chats,
+        OutboxSignal signal,
         MeetingMessages messages,
         NotificationPlanner planner,
         IReminderTimers timers,
@@ -40,6 +46,8 @@ public sealed partial class ReminderDispatcher
     {
         _store = store;
         _senders = senders;
+        _chats = chats;
+        _signal = signal;
         _messages = messages;
         _planner = planner;
         _timers = timers;
@@ -54,8 +62,8 @@ public sealed partial class ReminderDispatcher
     private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>
-    /// Sends the meeting's due notifications and sets its timer to the next due time (or a retry after a
-    /// channel failure); removes the timer when the meeting is gone, paused or over. Returns what the timer was set to.
+    /// Queues the meeting's due notifications and sets its timer to the next due time (or a retry when a claim was
+    /// busy or the store failed); removes the timer when the meeting is gone, paused or over. Returns what the timer was set to.
     /// </summary>
     public async ValueTask<DateTimeOffset?> DispatchMeetingAsync(string meetingId, CancellationToken cancellationToken)
     {
@@ -86,7 +94,7 @@ public sealed partial class ReminderDispatcher
 
             next = Earliest(plan.NextDueAt, retry ? Now + _options.RetryDelay : null);
 
-            // Sending can take minutes under load; if the meeting was changed, paused or resumed meanwhile,
+            // Dispatching can take a while under load; if the meeting was changed, paused or resumed meanwhile,
             // the engine has set its timer from the new schedule and this plan is stale: look again.
             var current = await _store.GetAsync(meetingId, cancellationToken).ConfigureAwait(false);
             if (current is null || current.UpdatedAt != meeting.UpdatedAt || current.Status != meeting.Status)
@@ -119,7 +127,7 @@ public sealed partial class ReminderDispatcher
                 : await DeliverAsync(step, cancellationToken).ConfigureAwait(false) == Delivery.Retry ? Now + _options.RetryDelay : null;
             if (next is null && await _store.GetNextStepAsync(conversationId, situationId, cancellationToken).ConfigureAwait(false) is { } again && again.DueAt != step.DueAt)
             {
-                // Agreed again while the question went out: the new date stands.
+                // Agreed again while the question was queued: the new date stands.
                 next = again.DueAt;
             }
         }
@@ -150,7 +158,7 @@ public sealed partial class ReminderDispatcher
                 return Delivery.Done;
             }
 
-            return await SendAsync(notification.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
+            return await QueueAsync(notification.Key, notification.DueAt, notification.Allowance, late => Message(meeting, notification, late), cancellationToken)
                 .ConfigureAwait(false);
         }
         finally
@@ -177,7 +185,7 @@ public sealed partial class ReminderDispatcher
 
         try
         {
-            var delivery = await SendAsync(key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
+            var delivery = await QueueAsync(key, step.DueAt, _options.FollowUpGrace, _ => _messages.NextStepQuestion(step), cancellationToken).ConfigureAwait(false);
             if (delivery != Delivery.Retry)
             {
                 await RemoveStepAsync(step, cancellationToken).ConfigureAwait(false);

@@ -44,12 +44,15 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan OnTimeTolerance { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>After a channel failure the notification is tried again this much later.</summary>
+    /// <summary>
+    /// A notification whose claim another dispatcher held, or that the store failed to queue, is tried again this
+    /// much later. Channel failures are the outbox's to retry.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// A claim another instance has left unconfirmed (Pending) this long is taken to be from a crashed
-    /// instance and is sent again. This instance's own unconfirmed claims are resent at once.
+    /// A claim another instance has left Pending (not queued) this long is taken to be from a crashed
+    /// instance and is queued again. This instance's own Pending claims are queued again at once.
     /// </summary>
     public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -7,6 +7,7 @@ using Quartz;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Reminders.Timers;
 using RecipeBot.Storage;
 
@@ -19,12 +20,12 @@ public static class RemindersServiceCollectionExtensions
 
     /// <summary>
     /// Registers meeting reminders, minutes follow-ups and next-step questions: the planner, the
-    /// dispatcher, the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
+    /// dispatcher (which queues them in the outbox), the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
     /// meeting and next step — in the bot's SQLite file (<c>Storage:SqlitePath</c>, tables <c>QRTZ_*</c>)
     /// or in memory when <c>Storage:Provider</c> is <c>memory</c>. Replaces the engine's
     /// <see cref="NoReminderScheduler"/>. With <c>Reminders:Enabled</c> false only the options are
-    /// registered. Needs <see cref="IMeetingStore"/> (<c>AddStorage</c>), the <see cref="CompiledFlow"/>
-    /// (<c>AddRecipeEngine</c>) and the channels' <see cref="IChannelSender"/>s.
+    /// registered. Needs <see cref="IMeetingStore"/> and <see cref="IChatDirectory"/> (<c>AddStorage</c>), the
+    /// <see cref="CompiledFlow"/> and the outbox senders (<c>AddRecipeEngine</c>) and the channels' <see cref="IChannelSender"/>s.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +48,8 @@ public static class RemindersServiceCollectionExtensions
 
         services.TryAddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         services.TryAddSingleton<ChannelSenders>();
+        // Reminders leave through the outbox (drained by the engine's outbox senders); this wakes them.
+        services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<NotificationPlanner>();
         services.TryAddSingleton<ReminderDispatcher>();
         services.TryAddSingleton<IReminderTimers, QuartzReminderTimers>();

@@ -30,7 +30,7 @@ public static class StorageServiceCollectionExtensions
         // The outbox lives with the conversations, so a turn writes both in one transaction.
         services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IConversationStore>());
         services.AddSingleton(provider => new ChannelStore(IsMemory(provider)
-            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>())
+            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<TimeProvider>())
             : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeetingStore>())));
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
@@ -38,9 +38,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore>(provider => IsMemory(provider)
             ? new InMemoryConversationReferenceStore()
             : new SqliteConversationReferenceStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        // Reminders are queued in the same outbox, in one transaction with their ledger key.
         services.AddSingleton<IMeetingStore>(provider => IsMemory(provider)
-            ? new InMemoryMeetingStore()
-            : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>()));
+            ? new InMemoryMeetingStore(provider.GetRequiredService<IOutboxStore>())
+            : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -16,13 +16,33 @@ public sealed class CatchUpTests
         // The crash: the claim was written, the send never happened.
         await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
+        await harness.CatchUpAsync();
         await harness.DispatchAsync(meeting);
 
         Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: true).Text, Assert.Single(harness.Sender.Sent).Text);
         Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
         Assert.Empty(await harness.Store.ListPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReminderQueuedBeforeACrash_IsDeliveredByTheOutboxAfterTheRestart_AndNotQueuedAgain()
+    {
+        var before = new DispatcherHarness("2026-03-10T15:00Z", LateAfterAMinute);
+        var meeting = await before.SaveAsync(Monthly());
+        // The crash: the ledger key and the outbox row were committed, the outbox never got to send the row.
+        await before.Dispatcher.DispatchMeetingAsync(meeting.Id, CancellationToken.None);
+        Assert.Empty(before.Sender.Sent);
+
+        var after = new DispatcherHarness("2026-03-10T15:10Z", LateAfterAMinute, stores: before.Stores, time: before.Time);
+        after.SetNow("2026-03-10T15:10Z");
+        await after.CatchUpAsync();
+        await after.DispatchAsync(meeting);
+
+        // Queued on time, so it still says so, though the outbox delivers it ten minutes later.
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text, Assert.Single(after.Sender.Sent).Text);
+        Assert.Equal(NotificationStatus.Sent, await after.StatusAsync(meeting, Occurrence, "lead-1h"));
+        Assert.Empty(await after.OutboxRowsAsync());
     }
 
     [Fact]
@@ -32,11 +52,11 @@ public sealed class CatchUpTests
         var meeting = await harness.SaveAsync(Monthly());
         await ClaimAsync(harness, meeting, "lead-1h", "instance-b", "2026-03-10T15:00Z");
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
         Assert.Empty(harness.Sender.Sent);
 
         harness.SetNow("2026-03-10T15:10Z");
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Single(harness.Sender.Sent);
         Assert.Equal(NotificationStatus.SentLate, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
@@ -49,7 +69,7 @@ public sealed class CatchUpTests
         var meeting = await harness.SaveAsync(Monthly() with { Status = MeetingStatus.Cancelled });
         await ClaimAsync(harness, meeting, "lead-1h", harness.Dispatcher.InstanceId, "2026-03-10T15:00Z");
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Empty(harness.Sender.Sent);
         Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
@@ -68,7 +88,7 @@ public sealed class CatchUpTests
             UpdatedAt = Utc("2026-03-10T15:05Z"),
         });
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Empty(harness.Sender.Sent);
         Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
@@ -81,7 +101,7 @@ public sealed class CatchUpTests
         var elsewhere = await harness.SaveAsync(Monthly(id: "telegram01", conversation: "telegram:42"));
         await harness.Store.TryClaimAsync(NotificationKeys.Meeting(elsewhere.Id, Utc(Occurrence), "lead-1d@10:00"), "server", Utc("2026-03-09T08:00Z"), NotificationStatus.Pending, Utc("2026-03-09T08:00Z"), CancellationToken.None);
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Empty(harness.Sender.Sent);
         Assert.Null(await harness.StatusAsync(elsewhere, Occurrence, "lead-1h"));
@@ -97,7 +117,7 @@ public sealed class CatchUpTests
         await harness.Store.SaveNextStepAsync(step, CancellationToken.None);
         await harness.Store.TryClaimAsync(NotificationKeys.NextStep(step), harness.Dispatcher.InstanceId, step.DueAt, NotificationStatus.Pending, step.DueAt, CancellationToken.None);
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Equal(Dialogs.Messages.NextStepQuestion(step).Text, Assert.Single(harness.Sender.Sent).Text);
         Assert.Equal(NotificationStatus.SentLate, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(step), CancellationToken.None));
@@ -115,7 +135,7 @@ public sealed class CatchUpTests
         await harness.Store.SaveNextStepAsync(step, CancellationToken.None);
         await harness.Store.SaveNextStepAsync(later, CancellationToken.None);
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Equal(
             [

@@ -17,7 +17,7 @@ public sealed class NextStepDispatchTests
         var harness = new DispatcherHarness("2026-05-01T07:00Z");
         await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
 
-        var next = await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        var next = await harness.DispatchNextStepAsync(Step);
 
         Assert.Equal(Step.DueAt, next);
         Assert.Equal(Step.DueAt, harness.Timers.NextSteps[(Step.ConversationId, Situation)]);
@@ -30,8 +30,8 @@ public sealed class NextStepDispatchTests
         var harness = new DispatcherHarness("2026-05-04T07:00Z");
         await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
 
-        await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
-        await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        await harness.DispatchNextStepAsync(Step);
+        await harness.DispatchNextStepAsync(Step);
 
         var sent = Assert.Single(harness.Sender.Sent);
         var expected = Dialogs.Messages.NextStepQuestion(Step);
@@ -48,7 +48,7 @@ public sealed class NextStepDispatchTests
         var harness = new DispatcherHarness("2026-05-05T07:00Z");
         await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
 
-        await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        await harness.DispatchNextStepAsync(Step);
 
         Assert.Empty(harness.Sender.Sent);
         Assert.Equal(NotificationStatus.Skipped, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(Step), CancellationToken.None));
@@ -56,36 +56,60 @@ public sealed class NextStepDispatchTests
     }
 
     [Fact]
-    public async Task ChannelFailure_KeepsTheStep_ForARetry()
+    public async Task ChannelFailure_IsTheOutboxsToRetry_TheStepIsDeletedOnceQueued()
     {
         var harness = new DispatcherHarness("2026-05-04T07:00Z");
         await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
         harness.Sender.Answer(Step.ConversationId, SendOutcome.Failed);
 
-        var next = await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        var next = await harness.DispatchNextStepAsync(Step);
 
-        Assert.Equal(Utc("2026-05-04T07:01Z"), next);
-        Assert.NotNull(await harness.Store.GetNextStepAsync(Step.ConversationId, Situation, CancellationToken.None));
+        Assert.Null(next);
+        Assert.Null(await harness.Store.GetNextStepAsync(Step.ConversationId, Situation, CancellationToken.None));
+        Assert.Equal(NotificationStatus.Sent, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(Step), CancellationToken.None));
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Single(await harness.OutboxRowsAsync());
 
         harness.Sender.Answer(Step.ConversationId, SendOutcome.Sent);
-        harness.SetNow("2026-05-04T07:01Z");
-        await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.FlushAsync();
 
-        Assert.Single(harness.Sender.Sent);
-        Assert.Null(await harness.Store.GetNextStepAsync(Step.ConversationId, Situation, CancellationToken.None));
+        Assert.Equal(Dialogs.Messages.NextStepQuestion(Step).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Empty(await harness.OutboxRowsAsync());
     }
 
     [Fact]
-    public async Task BlockedChat_PausesTheConversationsMeetings()
+    public async Task ChatMarkedInactive_IsNotAsked_TheKeyIsUndeliverable_AndTheStepIsDeleted()
+    {
+        var harness = new DispatcherHarness("2026-05-04T07:00Z");
+        await harness.Chats.SetActiveAsync(Step.ConversationId, false, CancellationToken.None);
+        // Saved active after the chat was marked: the pause that goes with it was lost in a crash.
+        var meeting = await harness.SaveAsync(Monthly(conversation: Step.ConversationId));
+        await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
+
+        var next = await harness.DispatchNextStepAsync(Step);
+
+        Assert.Null(next);
+        Assert.Equal(0, harness.Sender.Attempts);
+        Assert.Empty(await harness.OutboxRowsAsync());
+        Assert.Equal(NotificationStatus.Undeliverable, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(Step), CancellationToken.None));
+        Assert.Null(await harness.Store.GetNextStepAsync(Step.ConversationId, Situation, CancellationToken.None));
+        Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(meeting.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task A403MetByTheOutbox_PausesTheConversationsMeetings()
     {
         var harness = new DispatcherHarness("2026-05-04T07:00Z");
         var meeting = await harness.SaveAsync(Monthly(conversation: Step.ConversationId));
         await harness.Store.SaveNextStepAsync(Step, CancellationToken.None);
         harness.Sender.Answer(Step.ConversationId, SendOutcome.Blocked);
 
-        await harness.Dispatcher.DispatchNextStepAsync(Step.ConversationId, Situation, CancellationToken.None);
+        await harness.DispatchNextStepAsync(Step);
 
-        Assert.Equal(NotificationStatus.Undeliverable, await harness.Store.GetStatusAsync(NotificationKeys.NextStep(Step), CancellationToken.None));
+        Assert.Equal(1, harness.Sender.Attempts);
+        Assert.Empty(await harness.OutboxRowsAsync());
+        Assert.False(await harness.Chats.IsActiveAsync(Step.ConversationId, CancellationToken.None));
         Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(meeting.Id, CancellationToken.None))!.Status);
     }
 }

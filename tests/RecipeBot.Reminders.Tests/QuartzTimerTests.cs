@@ -44,7 +44,7 @@ public sealed class QuartzTimerTests : IDisposable
         var sender = new RecordingSender();
         // The meeting store keeps seconds (SQLite's keeps minutes), so that the reminder can be due seconds from now.
         await using var host = await ReminderHost.StartAsync(
-            _file.Path, TimeProvider.System, sender, new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1h" }, new InMemoryMeetingStore());
+            _file.Path, TimeProvider.System, sender, new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1h" }, meetingsInMemory: true);
         await host.CatchUpDone;
         var now = TimeProvider.System.GetUtcNow();
         // A meeting an hour and three seconds from now: its "1h" reminder is due in three seconds.
@@ -77,7 +77,7 @@ public sealed class QuartzTimerTests : IDisposable
         // a trigger still waiting a minute later must go on firing, not be set aside as misfired.
         var sender = new RecordingSender();
         await using var host = await ReminderHost.StartAsync(
-            _file.Path, TimeProvider.System, sender, new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1h" }, new InMemoryMeetingStore());
+            _file.Path, TimeProvider.System, sender, new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1h" }, meetingsInMemory: true);
         await host.CatchUpDone;
         var now = TimeProvider.System.GetUtcNow();
         // Its "1h" reminder fell due 90 s ago, after the meeting was made.
@@ -133,7 +133,7 @@ public sealed class QuartzTimerTests : IDisposable
     [Fact]
     public async Task MemoryStorage_KeepsTheTimersInMemory()
     {
-        await using var host = await ReminderHost.StartAsync(_file.Path, TimeProvider.System, new RecordingSender(), store: new InMemoryMeetingStore(), provider: "memory");
+        await using var host = await ReminderHost.StartAsync(_file.Path, TimeProvider.System, new RecordingSender(), meetingsInMemory: true, provider: "memory");
         await host.CatchUpDone;
 
         var metadata = await host.Scheduler.GetMetadata();

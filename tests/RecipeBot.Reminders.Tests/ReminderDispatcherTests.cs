@@ -159,7 +159,30 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
-    public async Task ChatThatBlockedTheBot_HasAllItsMeetingsPaused()
+    public async Task ChatMarkedInactive_GetsNoReminder_TheKeyIsUndeliverable_AndAllItsMeetingsPause()
+    {
+        var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
+        // Marked inactive while its meetings stayed active: the pause that goes with it was lost in a crash.
+        await harness.Chats.SetActiveAsync("test:blocked", false, CancellationToken.None);
+        var first = await harness.SaveAsync(Monthly("blocked001", "test:blocked"));
+        var second = await harness.SaveAsync(Fortnightly("blocked002") with { ConversationId = "test:blocked" });
+        var elsewhere = await harness.SaveAsync(Monthly("elsewhere1", "test:still-here"));
+
+        var next = await harness.DispatchAsync(first);
+
+        Assert.Null(next);
+        Assert.Equal(0, harness.Sender.Attempts);
+        Assert.Empty(await harness.OutboxRowsAsync());
+        Assert.Equal(NotificationStatus.Undeliverable, await harness.StatusAsync(first, Occurrence, "lead-1h"));
+        Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(first.Id, CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(second.Id, CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Active, (await harness.Store.GetAsync(elsewhere.Id, CancellationToken.None))!.Status);
+        Assert.Null(harness.Timers.Meetings[first.Id]);
+        Assert.Null(harness.Timers.Meetings[second.Id]);
+    }
+
+    [Fact]
+    public async Task A403MetByTheOutbox_MarksTheChatInactive_AndPausesAllItsMeetings()
     {
         var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
         var first = await harness.SaveAsync(Monthly("blocked001", "test:blocked"));
@@ -167,13 +190,23 @@ public sealed class ReminderDispatcherTests
         var elsewhere = await harness.SaveAsync(Monthly("elsewhere1", "test:still-here"));
         harness.Sender.Answer("test:blocked", SendOutcome.Blocked);
 
-        var next = await harness.DispatchAsync(first);
+        await harness.DispatchAsync(first);
 
-        Assert.Null(next);
-        Assert.Equal(NotificationStatus.Undeliverable, await harness.StatusAsync(first, Occurrence, "lead-1h"));
+        // Queued before the channel said no: the ledger records the hand-over, the outbox dropped the row.
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(first, Occurrence, "lead-1h"));
+        Assert.Equal(1, harness.Sender.Attempts);
+        Assert.Empty(harness.Sender.Sent);
+        Assert.Empty(await harness.OutboxRowsAsync());
+        Assert.False(await harness.Chats.IsActiveAsync("test:blocked", CancellationToken.None));
         Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(first.Id, CancellationToken.None))!.Status);
         Assert.Equal(MeetingStatus.Paused, (await harness.Store.GetAsync(second.Id, CancellationToken.None))!.Status);
         Assert.Equal(MeetingStatus.Active, (await harness.Store.GetAsync(elsewhere.Id, CancellationToken.None))!.Status);
+
+        // The paused meetings' timers still fire once: each finds its meeting paused, sends nothing and is dropped.
+        harness.SetNow("2026-03-10T18:00Z");
+        Assert.Null(await harness.DispatchAsync(first));
+        Assert.Null(await harness.DispatchAsync(second));
+        Assert.Equal(1, harness.Sender.Attempts);
         Assert.Null(harness.Timers.Meetings[first.Id]);
         Assert.Null(harness.Timers.Meetings[second.Id]);
     }
@@ -191,26 +224,31 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
-    public async Task ChannelFailure_LeavesTheClaimPending_AndTheRetrySendsIt()
+    public async Task ChannelFailure_KeepsTheReminderInTheOutbox_AndTheOutboxsRetryDeliversItOnce()
     {
         var harness = new DispatcherHarness("2026-03-10T15:00Z", o => o.LeadTimes = ["1h"]);
         var meeting = await harness.SaveAsync(Monthly());
         harness.Sender.Answer(Conversation, SendOutcome.Failed);
 
-        var retryAt = await harness.DispatchAsync(meeting);
+        var next = await harness.DispatchAsync(meeting);
 
-        Assert.Equal(Utc("2026-03-10T15:01Z"), retryAt);
-        Assert.Equal(NotificationStatus.Pending, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
+        // The dispatcher is done with it: the key is Sent and the timer moves on to the minutes follow-up.
+        Assert.Equal(Utc("2026-03-10T18:00Z"), next);
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
         Assert.Empty(harness.Sender.Sent);
+        Assert.Equal(1, harness.Sender.Attempts);
+        var waiting = Assert.Single(await harness.OutboxRowsAsync());
+        Assert.Equal((Conversation, 1), (waiting.Message.ConversationId, waiting.Attempts));
 
         harness.Sender.Answer(Conversation, SendOutcome.Sent);
-        harness.SetNow("2026-03-10T15:01Z");
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
         await harness.DispatchAsync(meeting);
-        await harness.DispatchAsync(meeting);
+        await harness.FlushAsync();
 
-        Assert.Single(harness.Sender.Sent);
+        Assert.Equal(Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text, Assert.Single(harness.Sender.Sent).Text);
+        Assert.Equal(2, harness.Sender.Attempts);
+        Assert.Empty(await harness.OutboxRowsAsync());
         Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, "lead-1h"));
-        Assert.Equal(Utc("2026-03-10T18:00Z"), harness.Timers.Meetings[meeting.Id]);
     }
 
     [Fact]

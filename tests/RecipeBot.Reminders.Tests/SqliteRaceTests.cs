@@ -18,8 +18,8 @@ public sealed class SqliteRaceTests : IDisposable
         using var databaseB = new SqliteDatabase(_file.Path);
         var time = new FakeTimeProvider(Utc("2026-03-09T08:00Z"));
         var sender = new RecordingSender();
-        var a = new DispatcherHarness("2026-03-09T08:00Z", store: new SqliteMeetingStore(databaseA), instanceId: "instance-a", time: time, sender: sender);
-        var b = new DispatcherHarness("2026-03-09T08:00Z", store: new SqliteMeetingStore(databaseB), instanceId: "instance-b", time: time, sender: sender);
+        var a = new DispatcherHarness("2026-03-09T08:00Z", stores: HarnessStores.Sqlite(databaseA, time), instanceId: "instance-a", time: time, sender: sender);
+        var b = new DispatcherHarness("2026-03-09T08:00Z", stores: HarnessStores.Sqlite(databaseB, time), instanceId: "instance-b", time: time, sender: sender);
         var meetings = Enumerable.Range(0, 8).Select(i => Monthly($"race{i:D6}", $"test:group-{i}")).ToList();
         foreach (var meeting in meetings)
         {
@@ -31,12 +31,15 @@ public sealed class SqliteRaceTests : IDisposable
             time.SetUtcNow(Utc(now));
             await Task.WhenAll(meetings.SelectMany(m => new[]
             {
-                Task.Run(async () => await a.DispatchAsync(m)),
-                Task.Run(async () => await b.DispatchAsync(m)),
+                Task.Run(async () => await a.Dispatcher.DispatchMeetingAsync(m.Id, CancellationToken.None)),
+                Task.Run(async () => await b.Dispatcher.DispatchMeetingAsync(m.Id, CancellationToken.None)),
                 Task.Run(async () => await b.Dispatcher.CatchUpAsync(CancellationToken.None)),
             }));
         }
 
+        // Each notification is one row in the file's outbox, whichever instance queued it; one sender drains it.
+        Assert.Equal(meetings.Count * 3, (await a.OutboxRowsAsync()).Count);
+        await a.FlushAsync();
         Assert.Equal(meetings.Count * 3, sender.Sent.Count);
         Assert.All(sender.Sent.GroupBy(m => m.ConversationId), conversation => Assert.Equal(3, conversation.Count()));
         foreach (var meeting in meetings)

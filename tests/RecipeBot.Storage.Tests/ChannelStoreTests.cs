@@ -33,8 +33,8 @@ public sealed class ChannelStoreTests : IDisposable
         if (provider == "memory")
         {
             var memory = new InMemoryConversationStore();
-            var meetings = new InMemoryMeetingStore();
-            var store = new InMemoryChannelStore(memory, meetings);
+            var meetings = new InMemoryMeetingStore(memory);
+            var store = new InMemoryChannelStore(memory, meetings, new FakeTimeProvider());
             return (memory, store, store, store, meetings);
         }
 
@@ -103,6 +103,25 @@ public sealed class ChannelStoreTests : IDisposable
         Assert.False(await chats.IsActiveAsync("telegram:42", CancellationToken.None));
         await chats.SetActiveAsync("telegram:42", true, CancellationToken.None);
         Assert.True(await chats.IsActiveAsync("telegram:42", CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AChatMarkedInactive_HasItsActiveMeetingsPaused_AndNoOtherChats(string provider)
+    {
+        var (_, chats, _, _, meetings) = OpenWithMeetings(provider);
+        var schedule = new MeetingSchedule("FREQ=WEEKLY;BYDAY=MO", new TimeOnly(10, 0), new DateOnly(2026, 11, 23));
+        await meetings.SaveAsync(new Meeting("m1", "telegram:42", "7", schedule, MeetingStatus.Active, "et", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await meetings.SaveAsync(new Meeting("m2", "telegram:42", "7", schedule, MeetingStatus.Cancelled, "et", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await meetings.SaveAsync(new Meeting("m3", "telegram:43", "8", schedule, MeetingStatus.Active, "et", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        await chats.SetActiveAsync("telegram:42", true, CancellationToken.None);
+        Assert.Equal(MeetingStatus.Active, (await meetings.GetAsync("m1", CancellationToken.None))!.Status);
+        await chats.SetActiveAsync("telegram:42", false, CancellationToken.None);
+
+        Assert.Equal(MeetingStatus.Paused, (await meetings.GetAsync("m1", CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Cancelled, (await meetings.GetAsync("m2", CancellationToken.None))!.Status);
+        Assert.Equal(MeetingStatus.Active, (await meetings.GetAsync("m3", CancellationToken.None))!.Status);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Scheduling;
 
 namespace RecipeBot.Storage.Tests;
@@ -13,6 +15,9 @@ public abstract class MeetingStoreContract
 
     /// <summary>A store over fresh storage.</summary>
     protected abstract IMeetingStore Open();
+
+    /// <summary>A store over fresh storage and the outbox it queues notifications in.</summary>
+    protected abstract (IMeetingStore Store, IOutboxStore Outbox) OpenWithOutbox();
 
     protected static Meeting NewMeeting(string id, string conversationId, DateTimeOffset createdAt, MeetingStatus status = MeetingStatus.Active) =>
         new(id, conversationId, "telegram:7", Weekly, status, "et", createdAt, createdAt.AddMinutes(1));
@@ -227,6 +232,38 @@ public abstract class MeetingStoreContract
         Assert.Equal(NotificationStatus.Done, await store.GetStatusAsync("marker", CancellationToken.None));
         Assert.Null(await store.GetStatusAsync("never-claimed", CancellationToken.None));
         Assert.Equal(["older", "newer"], (await store.ListPendingAsync(CancellationToken.None)).Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task QueueingAPendingKey_CompletesIt_AndWritesItsMessageToTheOutbox()
+    {
+        var (store, outbox) = OpenWithOutbox();
+        await store.TryClaimAsync("m1/20261208T1600Z/lead-1h", "w", Now, NotificationStatus.Pending, Now, CancellationToken.None);
+        var reminder = new OutgoingMessage("telegram:-42", "🔔 Working group meets in an hour.", [], [], "meetings/reminder", "et") { Proactive = true };
+
+        var queued = await store.QueueAsync("m1/20261208T1600Z/lead-1h", NotificationStatus.SentLate, Now.AddMinutes(3), reminder, CancellationToken.None);
+
+        Assert.True(queued);
+        Assert.Equal(NotificationStatus.SentLate, await store.GetStatusAsync("m1/20261208T1600Z/lead-1h", CancellationToken.None));
+        Assert.Empty(await store.ListPendingAsync(CancellationToken.None));
+        var row = Assert.Single(await outbox.PendingAsync("telegram:", 0, 10, Now.AddMinutes(3), CancellationToken.None));
+        Assert.Equal((reminder.ConversationId, reminder.Text, true, 0), (row.Message.ConversationId, row.Message.Text, row.Message.Proactive, row.Attempts));
+    }
+
+    [Fact]
+    public async Task QueueingAKeyThatIsNotPending_WritesNothing()
+    {
+        var (store, outbox) = OpenWithOutbox();
+        await store.TryClaimAsync("settled", "w", Now, NotificationStatus.Pending, Now, CancellationToken.None);
+        await store.CompleteAsync("settled", NotificationStatus.Skipped, Now, CancellationToken.None);
+        var reminder = new OutgoingMessage("telegram:-42", "Reminder", [], [], "meetings/reminder", "et");
+
+        Assert.False(await store.QueueAsync("settled", NotificationStatus.Sent, Now, reminder, CancellationToken.None));
+        Assert.False(await store.QueueAsync("never-claimed", NotificationStatus.Sent, Now, reminder, CancellationToken.None));
+
+        Assert.Equal(NotificationStatus.Skipped, await store.GetStatusAsync("settled", CancellationToken.None));
+        Assert.Null(await store.GetStatusAsync("never-claimed", CancellationToken.None));
+        Assert.Empty(await outbox.PendingAsync(string.Empty, 0, 10, DateTimeOffset.MaxValue, CancellationToken.None));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Storage.Sqlite;
 
 namespace RecipeBot.Storage.Tests;
@@ -24,6 +25,15 @@ public sealed class SqliteMeetingStoreTests : MeetingStoreContract, IDisposable
         var database = new SqliteDatabase(DatabasePath);
         _databases.Add(database);
         return new SqliteMeetingStore(database);
+    }
+
+    /// <summary>The meeting store opened first on a fresh file: it creates the outbox table it queues in.</summary>
+    protected override (IMeetingStore Store, IOutboxStore Outbox) OpenWithOutbox()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        _databases.Add(database);
+        var store = new SqliteMeetingStore(database);
+        return (store, new SqliteConversationStore(database));
     }
 
     [Fact]

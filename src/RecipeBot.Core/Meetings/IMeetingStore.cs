@@ -1,3 +1,5 @@
+using RecipeBot.Core.Engine;
+
 namespace RecipeBot.Core.Meetings;
 
 /// <summary>
@@ -46,6 +48,14 @@ public interface IMeetingStore
     /// False — nothing written — otherwise; of two instances taking over one dead claim, one wins.
     /// </summary>
     ValueTask<bool> TryTakeOverAsync(string key, string ownerId, DateTimeOffset staleBefore, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands a claimed notification to the outbox: in one transaction, completes <paramref name="key"/> with
+    /// <paramref name="status"/> (Sent or SentLate) and writes <paramref name="message"/> as an outbox row. False —
+    /// nothing written — when the key is not Pending any more (another sender settled it first). Either both are
+    /// written or neither: a crash before the commit leaves the key Pending, after it the outbox owns delivery.
+    /// </summary>
+    ValueTask<bool> QueueAsync(string key, NotificationStatus status, DateTimeOffset now, OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>Records what became of a claimed notification.</summary>
     ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,12 +1,19 @@
+using RecipeBot.Core.Engine;
+using RecipeBot.Core.Outbox;
+
 namespace RecipeBot.Core.Meetings;
 
-/// <summary>Meetings and the ledger in memory: for tests and the storage-less terminal.</summary>
-public sealed class InMemoryMeetingStore : IMeetingStore
+/// <summary>
+/// Meetings and the ledger in memory: for tests and the storage-less terminal. Reminders are queued in
+/// <paramref name="outbox"/>; without one this store can keep meetings but not send their reminders.
+/// </summary>
+public sealed class InMemoryMeetingStore(IOutboxStore? outbox = null) : IMeetingStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Meeting> _meetings = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), NextStep> _steps = [];
     private readonly Dictionary<string, LedgerEntry> _ledger = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _queueGate = new(1, 1);
 
     public ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken)
     {
@@ -126,6 +133,40 @@ public sealed class InMemoryMeetingStore : IMeetingStore
             }
 
             return ValueTask.FromResult(false);
+        }
+    }
+
+    public async ValueTask<bool> QueueAsync(string key, NotificationStatus status, DateTimeOffset now, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (outbox is null)
+        {
+            throw new InvalidOperationException("This meeting store has no outbox to queue reminders in.");
+        }
+
+        // One queueing at a time, so two callers never both see the key Pending and both write a row; the row
+        // goes first, so a failed write leaves the ledger as it was.
+        await _queueGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            lock (_gate)
+            {
+                if (!_ledger.TryGetValue(key, out var entry) || entry.Status != NotificationStatus.Pending)
+                {
+                    return false;
+                }
+            }
+
+            await outbox.AddAsync([message], cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _ledger[key] = _ledger[key] with { Status = status, UpdatedAt = now };
+            }
+
+            return true;
+        }
+        finally
+        {
+            _queueGate.Release();
         }
     }
 

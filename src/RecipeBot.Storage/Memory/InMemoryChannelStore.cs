@@ -4,8 +4,14 @@ using RecipeBot.Core.Conversations;
 
 namespace RecipeBot.Storage.Memory;
 
-/// <summary>Channel bookkeeping in memory, for <c>Storage:Provider = memory</c> and tests.</summary>
-public sealed class InMemoryChannelStore(IConversationStore conversations, RecipeBot.Core.Meetings.IMeetingStore? meetings = null) : IChatDirectory, ICursorStore, IInboxStore
+/// <summary>
+/// Channel bookkeeping in memory, for <c>Storage:Provider = memory</c> and tests. A chat marked inactive has its
+/// meetings paused, as in SQLite.
+/// </summary>
+public sealed class InMemoryChannelStore(
+    IConversationStore conversations,
+    RecipeBot.Core.Meetings.IMeetingStore? meetings = null,
+    TimeProvider? time = null) : IChatDirectory, ICursorStore, IInboxStore
 {
     private readonly ConcurrentDictionary<string, bool> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _migrated = new(StringComparer.Ordinal);
@@ -16,10 +22,13 @@ public sealed class InMemoryChannelStore(IConversationStore conversations, Recip
     public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(!_active.TryGetValue(conversationId, out var active) || active);
 
-    public ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
+    public async ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
     {
         _active[conversationId] = active;
-        return ValueTask.CompletedTask;
+        if (!active && meetings is not null)
+        {
+            await meetings.PauseAllAsync(conversationId, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask MigrateAsync(string fromId, string toId, CancellationToken cancellationToken)

@@ -5,7 +5,10 @@ using RecipeBot.Core.Conversations;
 
 namespace RecipeBot.Storage.Sqlite;
 
-/// <summary>Channel bookkeeping in the bot's SQLite file: chat status, cursors and the inbound inbox.</summary>
+/// <summary>
+/// Channel bookkeeping in the bot's SQLite file: chat status, cursors and the inbound inbox. A chat marked inactive
+/// (it blocked or removed the bot) has its meetings paused.
+/// </summary>
 public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
 {
     private readonly SqliteDatabase _database;
@@ -82,8 +85,9 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             },
             cancellationToken);
 
-    public ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken) =>
-        _database.UseAsync(
+    public async ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
+    {
+        await _database.UseAsync(
             () =>
             {
                 _setActive.Parameters[0].Value = conversationId;
@@ -91,7 +95,13 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                 _setActive.Parameters[2].Value = Now();
                 _setActive.ExecuteNonQuery();
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (!active && _meetings is not null)
+        {
+            // A chat that blocked or removed the bot gets no more reminders; a timer that fires for a paused meeting is dropped.
+            await _meetings.PauseAllAsync(conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async ValueTask MigrateAsync(string fromId, string toId, CancellationToken cancellationToken)
     {

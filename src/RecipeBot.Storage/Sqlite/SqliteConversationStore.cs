@@ -46,14 +46,6 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
                 offered         TEXT NOT NULL DEFAULT '',
                 failures        INTEGER NOT NULL DEFAULT 0
             );
-            CREATE TABLE IF NOT EXISTS outbox (
-                id              INTEGER PRIMARY KEY AUTOINCREMENT,
-                conversation_id TEXT NOT NULL,
-                message         TEXT NOT NULL,
-                attempts        INTEGER NOT NULL DEFAULT 0,
-                not_before      INTEGER NOT NULL DEFAULT 0,
-                created_at      TEXT NOT NULL
-            );
             """);
         database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
         database.AddColumnIfMissing("conversations", "clarification", "TEXT NOT NULL DEFAULT ''");

@@ -10,9 +10,10 @@ namespace RecipeBot.Storage.Sqlite;
 /// Meetings, next steps and the notification ledger in the bot's SQLite file. Instants are stored
 /// as round-trip UTC text, so ordering by the text is ordering in time. A claim is a single
 /// <c>INSERT … ON CONFLICT DO NOTHING</c>: SQLite's write lock makes it atomic across every
-/// process sharing the file.
+/// process sharing the file. A reminder is queued in the file's outbox in the transaction that
+/// completes its ledger key.
 /// </summary>
-public sealed class SqliteMeetingStore : IMeetingStore
+public sealed partial class SqliteMeetingStore : IMeetingStore
 {
     private const string MeetingColumns = "id, conversation_id, created_by, rrule, start_time, first_date, time_zone, title, place, status, language, created_at, updated_at";
     private const string TimeFormat = "HH:mm";
@@ -36,8 +37,10 @@ public sealed class SqliteMeetingStore : IMeetingStore
     private readonly SqliteCommand _takeOver;
     private readonly SqliteCommand _status;
     private readonly SqliteCommand _pending;
+    private readonly SqliteCommand _queue;
+    private readonly SqliteOutbox _outbox;
 
-    public SqliteMeetingStore(SqliteDatabase database)
+    public SqliteMeetingStore(SqliteDatabase database, TimeProvider? time = null)
     {
         _database = database;
         database.Execute("""
@@ -124,6 +127,10 @@ public sealed class SqliteMeetingStore : IMeetingStore
         _complete = database.Prepare("UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key", "$key", "$status", "$now");
         _status = database.Prepare("SELECT status FROM notification_ledger WHERE key = $key", "$key");
         _pending = database.Prepare("SELECT key, owner_id, due_at, status, updated_at FROM notification_ledger WHERE status = 'pending' ORDER BY updated_at, key");
+        _queue = database.Prepare(
+            "UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key AND status = 'pending'",
+            "$key", "$status", "$now");
+        _outbox = new SqliteOutbox(database, time ?? TimeProvider.System);
     }
 
     public ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken)
@@ -193,56 +200,6 @@ public sealed class SqliteMeetingStore : IMeetingStore
 
     public ValueTask<IReadOnlyList<NextStep>> ListNextStepsAsync(CancellationToken cancellationToken) =>
         _database.UseAsync<IReadOnlyList<NextStep>>(() => ReadSteps(_listSteps), cancellationToken);
-
-    public ValueTask<bool> TryClaimAsync(string key, string ownerId, DateTimeOffset dueAt, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                SetParameters(_claim, [key, ownerId, Instant(dueAt), StatusText(status), Instant(now)]);
-                return _claim.ExecuteNonQuery() == 1;
-            },
-            cancellationToken);
-
-    public ValueTask<bool> TryTakeOverAsync(string key, string ownerId, DateTimeOffset staleBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                SetParameters(_takeOver, [key, ownerId, Instant(now), Instant(staleBefore)]);
-                return _takeOver.ExecuteNonQuery() == 1;
-            },
-            cancellationToken);
-
-    public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.UseAsync(() => Execute(_complete, key, StatusText(status), Instant(now)), cancellationToken);
-
-    public ValueTask<NotificationStatus?> GetStatusAsync(string key, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                _status.Parameters[0].Value = key;
-                return _status.ExecuteScalar() is string text ? ParseStatus<NotificationStatus>(text) : (NotificationStatus?)null;
-            },
-            cancellationToken);
-
-    public ValueTask<IReadOnlyList<LedgerEntry>> ListPendingAsync(CancellationToken cancellationToken) =>
-        _database.UseAsync<IReadOnlyList<LedgerEntry>>(
-            () =>
-            {
-                using var reader = _pending.ExecuteReader();
-                var entries = new List<LedgerEntry>();
-                while (reader.Read())
-                {
-                    entries.Add(new LedgerEntry(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        ParseInstant(reader.GetString(2)),
-                        ParseStatus<NotificationStatus>(reader.GetString(3)),
-                        ParseInstant(reader.GetString(4))));
-                }
-
-                return entries;
-            },
-            cancellationToken);
 
     private static List<Meeting> ReadMeetings(SqliteCommand command, params object[] values)
     {

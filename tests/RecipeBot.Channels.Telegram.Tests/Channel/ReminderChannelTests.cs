@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Channels.Telegram.Tests.Fakes;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Reminders;
 
 namespace RecipeBot.Channels.Telegram.Tests.Channel;
@@ -56,16 +57,20 @@ public sealed class ReminderChannelTests : IAsyncLifetime
             var reminder = await ReplyAsync(t => t.Contains("reminder", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
             Assert.Equal("🔔 Late reminder: Working group meeting — Tuesday 24 November at 18:00, place: library.", reminder.Parameter("text"));
 
-            // Stopped only once Telegram's answer is in the ledger: a stop while the request is still open is
-            // the crash window (the claim stays unconfirmed and is sent again), not what this test is about.
+            // Stopped only once the outbox row is gone (Telegram's answer is in): a stop while the request is
+            // still open is the crash window (the row stays and is sent again), not what this test is about.
             var meetings = restarted.Services.GetRequiredService<IMeetingStore>();
+            var outbox = restarted.Services.GetRequiredService<IOutboxStore>();
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((await meetings.ListPendingAsync(CancellationToken.None)).Count > 0 && DateTime.UtcNow < deadline)
+            while (((await meetings.ListPendingAsync(CancellationToken.None)).Count > 0
+                    || (await outbox.PendingAsync("telegram:", 0, 1, DateTimeOffset.MaxValue, CancellationToken.None)).Count > 0)
+                   && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
             }
 
             Assert.Empty(await meetings.ListPendingAsync(CancellationToken.None));
+            Assert.Empty(await outbox.PendingAsync("telegram:", 0, 1, DateTimeOffset.MaxValue, CancellationToken.None));
         }
 
         await using (var again = await BotHost.StartAsync(_telegram, DatabasePath, time: _time))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Outbox;
 using RecipeBot.Reminders.Timers;
 using RecipeBot.Storage;
 using RecipeBot.Storage.Sqlite;
@@ -12,8 +13,8 @@ using RecipeBot.Storage.Sqlite;
 namespace RecipeBot.Reminders.Tests.Support;
 
 /// <summary>
-/// The bot's composition as far as reminders go — <c>AddStorage()</c> and <c>AddReminders()</c> on a
-/// generic host — with a recording channel, the repository's dialogs and the given clock.
+/// The bot's composition as far as reminders go — <c>AddStorage()</c>, the outbox senders and <c>AddReminders()</c>
+/// on a generic host — with a recording channel, the repository's dialogs and the given clock.
 /// </summary>
 public sealed class ReminderHost : IAsyncDisposable
 {
@@ -38,7 +39,7 @@ public sealed class ReminderHost : IAsyncDisposable
         TimeProvider time,
         RecordingSender sender,
         IReadOnlyDictionary<string, string?>? settings = null,
-        IMeetingStore? store = null,
+        bool meetingsInMemory = false,
         string provider = "sqlite")
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -61,7 +62,14 @@ public sealed class ReminderHost : IAsyncDisposable
         builder.Services.AddSingleton(Dialogs.Flow);
         builder.Services.AddSingleton<IChannelSender>(sender);
         builder.Services.AddStorage();
-        builder.Services.AddSingleton(services => store ?? new SqliteMeetingStore(services.GetRequiredService<SqliteDatabase>()));
+        // The in-memory meeting store keeps seconds (SQLite's keeps minutes), for reminders due seconds from now.
+        builder.Services.AddSingleton<IMeetingStore>(services => meetingsInMemory
+            ? new InMemoryMeetingStore(services.GetRequiredService<IOutboxStore>())
+            : new SqliteMeetingStore(services.GetRequiredService<SqliteDatabase>(), time));
+        // What AddRecipeEngine adds for reminders to leave: the outbox sender of each channel.
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSenders>();
+        builder.Services.AddHostedService<OutboxService>();
         builder.Services.AddReminders(builder.Configuration);
         var host = builder.Build();
         try
