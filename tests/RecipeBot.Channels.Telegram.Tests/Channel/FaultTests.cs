@@ -93,20 +93,40 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnUpdateThatKeepsFailing_IsGivenUpAfterRetries_AndTheOthersGoOn()
+    public async Task ACallbackQueryTelegramWillNotAnswer_IsStillAPress()
     {
-        _telegram.Respond("answerCallbackQuery", r => r.Parameter("callback_query_id") == "poison" ? FakeResponse.Raw(502, "<html>Bad Gateway</html>", "text/html") : null);
+        _telegram.Respond("answerCallbackQuery", r => r.Parameter("callback_query_id") == "stale" ? FakeResponse.Raw(502, "<html>Bad Gateway</html>", "text/html") : null);
         await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
 
-        _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(304, 1, "en", id: "poison"));
-        _telegram.EnqueueUpdate(FakeUpdates.TextMessage(305, "/start"));
-        await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 305);
-        for (var i = 0; i < 100 && _telegram.RequestsFor("answerCallbackQuery").Count < 3; i++)
+        _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(304, 1, "en", id: "stale"));
+
+        await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 304);
+        Assert.Single(_telegram.RequestsFor("answerCallbackQuery"));
+    }
+
+    [Fact]
+    public async Task AnUpdateWhoseTurnCannotBeSaved_IsGivenUpAfterThreeAttempts_WithAnApology_AndTheOthersGoOn()
+    {
+        await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
+        // The disk refuses this one conversation: its turn cannot be saved, the outbox still takes rows.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}"))
         {
-            await Task.Delay(100);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TRIGGER refuse_306 BEFORE INSERT ON conversations WHEN NEW.id = 'telegram:306'
+                BEGIN SELECT RAISE(ABORT, 'disk says no'); END;
+                """;
+            command.ExecuteNonQuery();
         }
 
-        Assert.Equal(3, _telegram.RequestsFor("answerCallbackQuery").Count);
-        Assert.DoesNotContain(_telegram.RequestsFor("sendMessage"), r => r.Int64Parameter("chat_id") == 304);
+        _telegram.EnqueueUpdate(FakeUpdates.TextMessage(306, "/start"));
+        _telegram.EnqueueUpdate(FakeUpdates.TextMessage(305, "/start"));
+
+        await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 305);
+        var apology = await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 306, TimeSpan.FromSeconds(20));
+        Assert.StartsWith("Sorry, something went wrong on my side.", apology.Parameter("text"), StringComparison.Ordinal);
+        Assert.Single(_telegram.RequestsFor("sendMessage"), r => r.Int64Parameter("chat_id") == 306);
+        Assert.Null(await bot.Services.GetRequiredService<IConversationStore>().LoadAsync("telegram:306", CancellationToken.None));
     }
 }
