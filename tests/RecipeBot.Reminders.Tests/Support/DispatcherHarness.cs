@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,7 +16,8 @@ public sealed class DispatcherHarness
         IMeetingStore? store = null,
         string instanceId = "instance-a",
         FakeTimeProvider? time = null,
-        RecordingSender? sender = null)
+        RecordingSender? sender = null,
+        ILogger<ReminderDispatcher>? logger = null)
     {
         Options = new ReminderOptions { InstanceId = instanceId };
         configure?.Invoke(Options);
@@ -31,7 +33,7 @@ public sealed class DispatcherHarness
             Timers,
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
-            NullLogger<ReminderDispatcher>.Instance);
+            logger ?? NullLogger<ReminderDispatcher>.Instance);
     }
 
     public ReminderOptions Options { get; }
