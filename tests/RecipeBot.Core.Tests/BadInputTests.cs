@@ -51,6 +51,15 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("Ametnik !", "ametnik")]
+    [InlineData(": [", "")]
+    public void TextNormalizer_DropsTheSpaceBeforeTrailingPunctuation_SoThatFoldingTwiceChangesNothing(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+        Assert.Equal(expected, TextNormalizer.Normalize(TextNormalizer.Normalize(text)));
+    }
+
+    [Theory]
     [InlineData(@"\uFFFE")]
     [InlineData(@"\uD800")]
     [InlineData(@"a\uDC00b")]

@@ -39,8 +39,8 @@ public static class TextNormalizer
             builder.Append(char.ToLowerInvariant(c));
         }
 
-        // Trailing punctuation ("Ametnik." / "official!") is noise, not meaning.
-        while (builder.Length > 0 && char.IsPunctuation(builder[^1]))
+        // Trailing punctuation ("Ametnik." / "official !") is noise, not meaning; so is the space before it.
+        while (builder.Length > 0 && (char.IsPunctuation(builder[^1]) || builder[^1] == ' '))
         {
             builder.Length--;
         }
