@@ -13,10 +13,16 @@ internal static partial class FaultMessage
     {
         ArgumentNullException.ThrowIfNull(exception);
         var e = Unwrap(exception);
+        if (e is AggregateException { InnerExceptions.Count: > 1 } several)
+        {
+            // The start-up validator reports every failing section at once.
+            return Join(several.InnerExceptions.Select(Describe));
+        }
+
         var text = e switch
         {
             StartupException => e.Message,
-            OptionsValidationException options => string.Join("; ", options.Failures.Select(f => Failure(options.OptionsType, f))),
+            OptionsValidationException options => Join(options.Failures.Select(f => Failure(options.OptionsType, f))),
             ContentException { Problems: [var first, ..] } content =>
                 $"the content has {content.Problems.Count} problem(s), the first: {first}; 'validate' lists them all",
             SqliteException sqlite => $"the database {DatabaseCheck.Problem(sqlite)}",
@@ -25,6 +31,13 @@ internal static partial class FaultMessage
             _ => $"{e.Message} ({e.GetType().Name}{Where(e)})",
         };
         return NewLines().Replace(text, " ").Trim();
+    }
+
+    /// <summary>Several problems on one line: "A must be …; B must be …".</summary>
+    private static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.Select(p => p.TrimEnd('.', ' ')).ToList();
+        return list.Count == 1 ? list[0] + "." : string.Join("; ", list) + ".";
     }
 
     private static Exception Unwrap(Exception exception)

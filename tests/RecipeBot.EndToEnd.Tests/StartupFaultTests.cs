@@ -37,6 +37,17 @@ public sealed class StartupFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralBadSections_AreAllNamedOnOneLine()
+    {
+        var (exitCode, output, error) = await ChatAsync(new() { ["Storage__Provider"] = "mongo", ["RecipeBot__MaxTextLength"] = "0", ["Reminders__NudgeAfter"] = "00:00:00" });
+
+        AssertOneLineFault(exitCode, output, error, "RecipeBot cannot start: ");
+        Assert.Contains("RecipeBot:MaxTextLength: The field MaxTextLength must be between 1 and 100000; ", error, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider must be 'sqlite' or 'memory'; ", error, StringComparison.Ordinal);
+        Assert.Contains("Reminders:NudgeAfter must be more than zero", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWrongLeadTime_IsNamedWithItsPosition()
     {
         var (exitCode, output, error) = await ChatAsync(new() { ["Reminders__LeadTimes__0"] = "yesterday", ["Reminders__LeadTimes__1"] = "1h" });
