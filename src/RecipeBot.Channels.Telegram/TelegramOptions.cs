@@ -16,7 +16,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     public Uri BaseUrl { get; set; } = new("https://api.telegram.org");
 
     /// <summary><c>polling</c> (one instance only; the default) or <c>webhook</c>.</summary>
-    [RegularExpression("^(polling|webhook)$", ErrorMessage = "Telegram:Mode must be 'polling' or 'webhook'.")]
+    [RegularExpression("^(?i:polling|webhook)$", ErrorMessage = "Telegram:Mode must be 'polling' or 'webhook'.")]
     public string Mode { get; set; } = "polling";
 
     /// <summary>The public https address Telegram posts updates to (webhook mode).</summary>
@@ -41,7 +41,7 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
 
-    public bool UsesWebhook => Mode == "webhook";
+    public bool UsesWebhook => string.Equals(Mode?.Trim(), "webhook", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

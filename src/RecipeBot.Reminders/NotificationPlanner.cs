@@ -38,11 +38,11 @@ public sealed class NotificationPlanner
     /// <summary>
     /// What <paramref name="meeting"/> owes at <paramref name="now"/>: notifications due after the meeting
     /// was last saved (and within the catch-up window) and not after <paramref name="now"/>, and the
-    /// next due time. A meeting that is not active owes nothing.
+    /// next due time. A meeting that is not active, or whose schedule is not usable, owes nothing.
     /// </summary>
     public NotificationPlan Plan(Meeting meeting, DateTimeOffset now)
     {
-        if (meeting.Status != MeetingStatus.Active)
+        if (meeting.Status != MeetingStatus.Active || !meeting.Schedule.IsUsable)
         {
             return new NotificationPlan([], null);
         }
@@ -55,6 +55,11 @@ public sealed class NotificationPlanner
     /// <summary>Every notification of <paramref name="meeting"/> due after <paramref name="from"/> and not after <paramref name="to"/>, by due time.</summary>
     public IReadOnlyList<PlannedNotification> Between(Meeting meeting, DateTimeOffset from, DateTimeOffset to)
     {
+        if (!meeting.Schedule.IsUsable)
+        {
+            return [];
+        }
+
         var zone = Zone(meeting);
         var found = new List<PlannedNotification>();
         foreach (var start in Occurrences(meeting, from - _maxAfter))
@@ -73,6 +78,11 @@ public sealed class NotificationPlanner
     /// <summary>The first due time strictly after <paramref name="after"/>, or null when the series has no more.</summary>
     public DateTimeOffset? NextAfter(Meeting meeting, DateTimeOffset after)
     {
+        if (!meeting.Schedule.IsUsable)
+        {
+            return null;
+        }
+
         var zone = Zone(meeting);
         DateTimeOffset? next = null;
         foreach (var start in Occurrences(meeting, after - _maxAfter))
@@ -100,6 +110,11 @@ public sealed class NotificationPlanner
     /// </summary>
     public PlannedNotification? Describe(Meeting meeting, DateTimeOffset occurrence, string kind)
     {
+        if (!meeting.Schedule.IsUsable)
+        {
+            return null;
+        }
+
         var zone = Zone(meeting);
         return For(meeting, occurrence, zone).FirstOrDefault(n => n.Kind == kind)
             ?? (LeadTime.FromKind(kind) is { } lead ? Reminder(meeting, occurrence, lead, zone) : null);

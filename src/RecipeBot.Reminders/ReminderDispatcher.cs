@@ -76,7 +76,12 @@ public sealed partial class ReminderDispatcher
             return null;
         }
 
-        if (meeting is { Status: MeetingStatus.Active })
+        if (meeting is { Status: MeetingStatus.Active } && !meeting.Schedule.IsUsable)
+        {
+            // Saved before the limits, or edited by hand: no reminders rather than an error at every catch-up.
+            LogUnusableSchedule(meeting.Id, meeting.Schedule.RecurrenceRule, meeting.Schedule.TimeZone);
+        }
+        else if (meeting is { Status: MeetingStatus.Active })
         {
             var plan = _planner.Plan(meeting, Now);
             var retry = false;
@@ -232,4 +237,7 @@ public sealed partial class ReminderDispatcher
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId} has a schedule no reminder can follow (rule '{Rule}', time zone '{TimeZone}'); it gets no reminders")]
+    private partial void LogUnusableSchedule(string meetingId, string rule, string timeZone);
 }

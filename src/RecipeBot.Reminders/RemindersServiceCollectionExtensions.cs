@@ -44,7 +44,7 @@ public static class RemindersServiceCollectionExtensions
         // Where Quartz keeps its timers is decided here, as Quartz is configured: next to the conversations.
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var persistent = configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.PersistentTimers)) ?? true;
-        var connectionString = storage.Provider == "memory" || !persistent ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
+        var connectionString = storage.IsMemory || !persistent ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
 
         services.TryAddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         services.TryAddSingleton<ChannelSenders>();

@@ -13,18 +13,23 @@ internal sealed class FirstDateFinder(DateTime nowLocal, TimeOnly startTime)
 
     public DateOnly Today { get; } = DateOnly.FromDateTime(nowLocal);
 
-    public DateOnly First(Func<DateOnly, bool> matches, DateOnly? from = null)
+    /// <summary>The first matching upcoming day, or null when there is none before the window (or the calendar) ends.</summary>
+    public DateOnly? First(Func<DateOnly, bool> matches, DateOnly? from = null)
     {
         var start = from is { } f && f > Today ? f : Today;
-        for (var day = start; day < start.AddDays(SearchDays); day = day.AddDays(1))
+        var end = start.DayNumber > DateOnly.MaxValue.DayNumber - SearchDays ? DateOnly.MaxValue : start.AddDays(SearchDays);
+        for (var day = start; ; day = day.AddDays(1))
         {
             if (matches(day) && IsUpcoming(day))
             {
                 return day;
             }
-        }
 
-        throw new InvalidOperationException("No matching date within the search window.");
+            if (day >= end)
+            {
+                return null;
+            }
+        }
     }
 
     public bool IsUpcoming(DateOnly day) => day.ToDateTime(startTime) > NowLocal;

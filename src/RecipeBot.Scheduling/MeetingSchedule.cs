@@ -1,6 +1,7 @@
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
 using Ical.Net.Serialization;
 
 namespace RecipeBot.Scheduling;
@@ -21,19 +22,61 @@ public sealed record MeetingSchedule(
 
     public bool IsRecurring => RecurrenceRule.Length > 0;
 
-    /// <summary>The next <paramref name="count"/> starts strictly after <paramref name="after"/>, with the local offset of each.</summary>
+    /// <summary>
+    /// False for a schedule no reminder can follow: an unknown time zone, an RRULE that does not parse,
+    /// or an interval beyond <see cref="ScheduleLimits"/> (a row written before the limits, or by hand).
+    /// </summary>
+    public bool IsUsable => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _) && (!IsRecurring || TryParseRule(RecurrenceRule) is { } rule && ScheduleLimits.Allows(rule));
+
+    /// <summary>
+    /// The next <paramref name="count"/> starts strictly after <paramref name="after"/>, with the local offset of each.
+    /// Never throws for a stored schedule: one that is not <see cref="IsUsable"/> has no starts, and a series that
+    /// runs past the calendar's end (year 9999) ends there.
+    /// </summary>
     public IReadOnlyList<DateTimeOffset> Next(DateTimeOffset after, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var starts = new List<DateTimeOffset>(Math.Min(count, 64));
+        if (count == 0 || !IsUsable)
+        {
+            return starts;
+        }
+
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var from = new CalDateTime(after.UtcDateTime, "UTC");
-        return CreateEvent("next")
-            .GetOccurrences(from, null)
-            .Select(o => o.Period.StartTime.AsUtc)
-            .Where(utc => utc > after.UtcDateTime)
-            .Take(count)
-            .Select(utc => new DateTimeOffset(utc).ToOffset(zone.GetUtcOffset(utc)))
-            .ToList();
+        try
+        {
+            foreach (var occurrence in CreateEvent("next").GetOccurrences(from, null))
+            {
+                var utc = occurrence.Period.StartTime.AsUtc;
+                if (utc > after.UtcDateTime)
+                {
+                    starts.Add(new DateTimeOffset(utc).ToOffset(zone.GetUtcOffset(utc)));
+                    if (starts.Count == count)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (exception is EvaluationException or ArgumentOutOfRangeException)
+        {
+            // The series reaches the end of the calendar (or Ical.Net's evaluation limit): what came before stands.
+        }
+
+        return starts;
+    }
+
+    private static RecurrencePattern? TryParseRule(string rule)
+    {
+        try
+        {
+            return new RecurrencePattern(rule);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A VCALENDAR with one VEVENT and the VTIMEZONE it needs, for export as an .ics file.</summary>

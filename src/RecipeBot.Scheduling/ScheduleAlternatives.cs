@@ -39,16 +39,20 @@ internal static class ScheduleAlternatives
         if (shape.Ordinal is { } ordinal)
         {
             var weekday = shape.Weekdays[0];
-            var monthly = Schedule(
-                $"FREQ=MONTHLY;BYDAY={ordinal.ToString(CultureInfo.InvariantCulture)}{days}",
-                finder.First(d => FirstDateFinder.IsNthWeekdayOfMonth(d, weekday, ordinal), from));
+            if (finder.First(d => FirstDateFinder.IsNthWeekdayOfMonth(d, weekday, ordinal), from) is not { } monthlyFirst
+                || finder.First(d => d.DayOfWeek == weekday, from) is not { } weeklyFirst)
+            {
+                return Invalid.Of(ScheduleErrorCodes.InvalidDate);
+            }
+
+            var monthly = Schedule($"FREQ=MONTHLY;BYDAY={ordinal.ToString(CultureInfo.InvariantCulture)}{days}", monthlyFirst);
             if (shape.Monthly || ordinal is 1 or -1 or 5)
             {
                 return new ScheduleParseResult.Success(monthly);
             }
 
             // "every second Tuesday" is every other Tuesday to some and the 2nd Tuesday of the month to others.
-            var everyNthWeek = Schedule(WeeklyRule(ordinal, days), finder.First(d => d.DayOfWeek == weekday, from));
+            var everyNthWeek = Schedule(WeeklyRule(ordinal, days), weeklyFirst);
             return new ScheduleParseResult.Ambiguous([new(EveryNthWeekKey, everyNthWeek), new(NthWeekdayOfMonthKey, monthly)]);
         }
 
@@ -58,7 +62,12 @@ internal static class ScheduleAlternatives
             return Invalid.Of(ScheduleErrorCodes.Unrecognised);
         }
 
-        var weekly = Schedule(WeeklyRule(shape.Interval ?? 1, days), finder.First(d => shape.Weekdays.Contains(d.DayOfWeek), from));
+        if (finder.First(d => shape.Weekdays.Contains(d.DayOfWeek), from) is not { } first)
+        {
+            return Invalid.Of(ScheduleErrorCodes.InvalidDate);
+        }
+
+        var weekly = Schedule(WeeklyRule(shape.Interval ?? 1, days), first);
         if (shape.Recurring || shape.Weekdays.Count > 1)
         {
             return new ScheduleParseResult.Success(weekly);

@@ -11,4 +11,5 @@ public static class ScheduleErrorCodes
     public const string UnknownTimeZone = "unknown-time-zone";
     public const string UnsupportedLanguage = "unsupported-language";
     public const string Unrecognised = "unrecognised";
+    public const string IntervalTooLarge = "interval-too-large";
 }

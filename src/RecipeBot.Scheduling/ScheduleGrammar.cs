@@ -26,6 +26,17 @@ public static class ScheduleGrammar
         var input = new ScheduleText(text);
         var date = TakeDate(input, lexicon);
         var interval = TakeInterval(input, lexicon);
+        if (interval is < 1)
+        {
+            // "every 0 weeks", or a count the grammar matched but cannot read.
+            return Invalid.Of(ScheduleErrorCodes.Unrecognised);
+        }
+
+        if (interval > ScheduleLimits.MaxWeeks)
+        {
+            return Invalid.Of(ScheduleErrorCodes.IntervalTooLarge);
+        }
+
         var time = TakeTime(input, lexicon, out var timeError);
         if (timeError)
         {
@@ -34,6 +45,11 @@ public static class ScheduleGrammar
 
         var monthly = input.Take(lexicon.MonthMarker) is not null;
         var (ordinal, weekdays, pluralWeekday) = TakeWeekdays(input, lexicon);
+        if (ordinal == 0)
+        {
+            return Invalid.Of(ScheduleErrorCodes.Unrecognised);
+        }
+
         var recurring = pluralWeekday || interval is not null;
         while (input.Take(lexicon.RecurrenceMarker) is not null)
         {
@@ -87,7 +103,7 @@ public static class ScheduleGrammar
         {
             if (input.Take(pattern) is { } match)
             {
-                return value == 0 ? lexicon.Number(match.Groups["n"].Value) : value;
+                return value == 0 ? lexicon.Number(match.Groups["n"].Value) ?? 0 : value;
             }
         }
 
@@ -127,7 +143,7 @@ public static class ScheduleGrammar
         if (input.Take(lexicon.OrdinalWeekday) is { } match)
         {
             var ordinalText = match.Groups["ord"].Value;
-            var ordinal = lexicon.Ordinals.First(o => o.Pattern.IsMatch(ordinalText)).Value;
+            var ordinal = lexicon.Ordinals.FirstOrDefault(o => o.Pattern.IsMatch(ordinalText)).Value;
             return (ordinal, [WeekdayOf(lexicon, match.Groups["wd"].Value)], false);
         }
 

@@ -86,8 +86,11 @@ internal sealed class ScheduleLexicon
             _ => null,
         };
 
+    /// <summary>A count in digits or words; digits too long for an int read as <see cref="int.MaxValue"/>, which every limit refuses.</summary>
     public int? Number(string text) =>
-        int.TryParse(text, out var n) ? n : NumberWords.TryGetValue(text, out var w) ? w : null;
+        text.Length > 0 && text.All(char.IsAsciiDigit)
+            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
+            : NumberWords.TryGetValue(text, out var w) ? w : null;
 
     private static Regex Build(string pattern) => new(TextFolding.Fold(pattern), Options);
 }

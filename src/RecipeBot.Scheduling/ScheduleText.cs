@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace RecipeBot.Scheduling;
@@ -10,6 +13,7 @@ internal sealed class ScheduleText(string original)
 {
     private readonly char[] _work = TextFolding.Fold(original).ToCharArray();
     private readonly bool[] _taken = new bool[original.Length];
+    private readonly bool[] _decoration = Decorations(original);
 
     public string Original { get; } = original;
 
@@ -72,12 +76,12 @@ internal sealed class ScheduleText(string original)
         while (changed && start < end)
         {
             changed = false;
-            while (start < end && IsSeparator(_work[start]))
+            while (start < end && IsSeparator(start))
             {
                 start++;
             }
 
-            while (end > start && IsSeparator(_work[end - 1]))
+            while (end > start && IsSeparator(end - 1))
             {
                 end--;
             }
@@ -111,7 +115,34 @@ internal sealed class ScheduleText(string original)
         return start < end ? (start, end) : null;
     }
 
-    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or '.' or ':' or ';' or '-' or '!' or '?' or '"' or '(' or ')';
+    private bool IsSeparator(int index) =>
+        _decoration[index] || _work[index] is var c && (char.IsWhiteSpace(c) || c is ',' or '.' or ':' or ';' or '-' or '!' or '?' or '"' or '(' or ')');
+
+    /// <summary>
+    /// Emoji, flags, symbols, joiners and direction marks — and the halves of a broken surrogate pair — are
+    /// punctuation here: "every Monday at 10 🙂" is a schedule, not a schedule followed by words we do not know.
+    /// </summary>
+    private static bool[] Decorations(string text)
+    {
+        var decoration = new bool[text.Length];
+        var index = 0;
+        while (index < text.Length)
+        {
+            var status = Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out var consumed);
+            var isDecoration = status != OperationStatus.Done
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol or UnicodeCategory.Format
+                    or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+                || rune.Value is >= 0xFE00 and <= 0xFE0F or >= 0x1F3FB and <= 0x1F3FF;
+            for (var i = index; i < index + consumed; i++)
+            {
+                decoration[i] = isDecoration;
+            }
+
+            index += consumed;
+        }
+
+        return decoration;
+    }
 
     /// <summary>Leftover text: <see cref="Words"/> without fillers, <see cref="WithMarkers"/> with them.</summary>
     internal sealed record Leftover(Phrase Words, Phrase WithMarkers, bool AtStart);

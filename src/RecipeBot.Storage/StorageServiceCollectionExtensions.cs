@@ -46,7 +46,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     private static bool IsMemory(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "memory";
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.IsMemory;
 
     /// <summary>One instance behind the three channel interfaces.</summary>
     private sealed record ChannelStore(object Store);

@@ -6,7 +6,6 @@ using RecipeBot.Channels.Teams.Receiving;
 using RecipeBot.Channels.Telegram;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Core;
-using RecipeBot.Core.Engine;
 using RecipeBot.Reminders;
 using RecipeBot.Storage;
 
@@ -58,9 +57,11 @@ public static class BotApplication
             app.MapTeams();
         }
 
+        // A database that is read-only, damaged, locked or out of reach stops the start, not the first turn.
+        StartupChecks.CheckDatabase(app.Services);
         // Load the content and train (or load) the free-text model now, not on the first message:
         // a slow first turn would make Teams redeliver and Telegram users wait.
-        app.Services.GetRequiredService<RecipeEngine>();
+        StartupChecks.WarmUp(app.Services);
         return app;
     }
 }

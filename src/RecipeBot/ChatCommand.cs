@@ -17,7 +17,7 @@ internal static class ChatCommand
         var unknown = options.Where(o => o.StartsWith("--", StringComparison.Ordinal) && o is not "--jsonl" and not "--chat").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown option(s) for chat: {string.Join(", ", unknown)}");
+            throw new UsageException($"Unknown option(s) for chat: {string.Join(", ", unknown)}");
         }
 
         var terminal = new TerminalOptions
@@ -34,6 +34,8 @@ internal static class ChatCommand
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A service that fails stops the chat with one line of our own (Cli.RunToEndAsync), not the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         // Content, flow and the conversation engine.
         builder.Services.AddRecipeEngine();
@@ -48,7 +50,7 @@ internal static class ChatCommand
         builder.Services.AddReminders(builder.Configuration);
 
         using var host = builder.Build();
-        await host.RunAsync().ConfigureAwait(false);
-        return 0;
+        StartupChecks.Run(host.Services);
+        return await Cli.RunToEndAsync(host).ConfigureAwait(false);
     }
 }

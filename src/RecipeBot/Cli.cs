@@ -3,7 +3,10 @@ using RecipeBot.Core.Loading;
 
 namespace RecipeBot;
 
-/// <summary>The command line: <c>chat</c>, <c>validate</c>, <c>graph</c>.</summary>
+/// <summary>
+/// The command line: <c>run</c>, <c>chat</c>, <c>diagnose</c>, <c>validate</c>, <c>graph</c>. A wrong command line
+/// exits 2 with the usage; a fault at start-up (a setting, the database, the content) exits 1 with one line on stderr.
+/// </summary>
 public static class Cli
 {
     private const string Usage = """
@@ -40,10 +43,28 @@ public static class Cli
                 _ => PrintUsage(Console.Error, 2, $"Unknown command '{command}'."),
             };
         }
-        catch (ArgumentException e)
+        catch (UsageException e)
         {
             return PrintUsage(Console.Error, 2, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A setting, the database or the content: one line that names it, never a stack trace.
+            await Console.Error.WriteLineAsync("RecipeBot cannot start: " + FaultMessage.Describe(e)).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    /// <summary>Runs <paramref name="host"/> to its end: exit code 0, or 1 with one line on stderr when a failing service stopped it.</summary>
+    internal static async Task<int> RunToEndAsync(Microsoft.Extensions.Hosting.IHost host)
+    {
+        if (await HostRunner.RunAsync(host).ConfigureAwait(false) is not { } failure)
+        {
+            return 0;
+        }
+
+        await Console.Error.WriteLineAsync("RecipeBot stopped: " + FaultMessage.Describe(failure)).ConfigureAwait(false);
+        return 1;
     }
 
     private static int Validate(string contentPath)
@@ -91,7 +112,7 @@ public static class Cli
             return null;
         }
 
-        return index + 1 < options.Length ? options[index + 1] : throw new ArgumentException($"{name} needs a value.");
+        return index + 1 < options.Length ? options[index + 1] : throw new UsageException($"{name} needs a value.");
     }
 
     private static int PrintUsage(TextWriter writer, int exitCode, string? error = null)

@@ -28,7 +28,7 @@ internal static class DiagnoseCommand
 
         if (!options.Contains("--jsonl"))
         {
-            throw new ArgumentException("diagnose needs --jsonl (phrases in, diagnoses out) or --evaluate (accuracy report).");
+            throw new UsageException("diagnose needs --jsonl (phrases in, diagnoses out) or --evaluate (accuracy report).");
         }
 
         var diagnoser = IntentDiagnoser.FromContent(directory, content, out _);

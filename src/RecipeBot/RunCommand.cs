@@ -13,7 +13,8 @@ internal static class RunCommand
             return 2;
         }
 
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        // The database and the content were checked as the application was composed; now every other setting.
+        StartupChecks.ValidateSettings(app.Services);
+        return await Cli.RunToEndAsync(app).ConfigureAwait(false);
     }
 }

@@ -102,6 +102,22 @@ public class MeetingScheduleTests
     }
 
     [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/UTC")]
+    public void AScheduleInUtc_HasItsDatesAndExports(string zone)
+    {
+        var schedule = new MeetingSchedule("FREQ=WEEKLY;BYDAY=MO", new TimeOnly(10, 0), new DateOnly(2026, 1, 5), zone);
+
+        var reread = Ical.Net.Calendar.Load(schedule.ToICalendar("utc-1", _time.GetUtcNow()))!.Events.Single()
+            .GetOccurrences(new CalDateTime(_time.GetUtcNow().UtcDateTime, "UTC"), null)
+            .Select(o => new DateTimeOffset(o.Period.StartTime.AsUtc))
+            .First();
+
+        Assert.Equal(["2026-01-05T10:00+00:00"], schedule.Next(_time.GetUtcNow(), 1).Select(Format));
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero), reread);
+    }
+
+    [Theory]
     [InlineData("FREQ=MONTHLY;BYDAY=2TU", 18, "2026-01-13")]
     [InlineData("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", 10, "2026-01-05")]
     [InlineData("", 14, "2026-12-05")]

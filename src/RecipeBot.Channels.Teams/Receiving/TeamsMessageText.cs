@@ -49,14 +49,19 @@ public static class TeamsMessageText
         var mentioned = false;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.Type != Entity.MentionType || botId is null || entity.Mentioned?.Id != botId)
+            // Entities come from outside: a null one, or one for someone else, is skipped.
+            if (entity?.Type != Entity.MentionType || botId is null || entity.Mentioned?.Id != botId)
             {
                 continue;
             }
 
             mentioned = true;
-            var mention = entity.Text ?? $"<at>{entity.Mentioned.Name}</at>";
-            text = text.Replace(mention, " ", StringComparison.Ordinal);
+            // A mention without its text (or with an empty one) is removed by the tag below, if at all.
+            var mention = entity.Text is { Length: > 0 } written ? written : entity.Mentioned.Name is { Length: > 0 } mentionedName ? $"<at>{mentionedName}</at>" : null;
+            if (mention is not null)
+            {
+                text = text.Replace(mention, " ", StringComparison.Ordinal);
+            }
         }
 
         // Clients that send no mention entity (an emulator, a forwarded copy) still write the tag.

@@ -15,10 +15,11 @@ namespace RecipeBot.Channels.Teams.Receiving;
 /// <summary>
 /// <c>POST /api/messages</c>: the token is checked before the body is read; a body that is not an
 /// activity is 400; the activity is checked against the token (serviceUrl, channel endorsement);
-/// only then is anything stored or done. This is the channel's one error boundary: a failing turn
-/// is logged and answered 500, and — having saved nothing — is done again when Teams redelivers.
+/// only then is anything stored or done. It never answers 500: what it cannot read is 400, what it
+/// ignores is 200, and it is the channel's one error boundary: a turn that fails is logged and
+/// answered 200 (having saved nothing), since Teams would only redeliver it to fail the same way.
 /// </summary>
-public static class TeamsMessagesEndpoint
+public static partial class TeamsMessagesEndpoint
 {
     private const long MaxBodyBytes = 1 << 20;
 
@@ -60,9 +61,10 @@ public static class TeamsMessagesEndpoint
         {
             return Results.BadRequest(new { error = "The body is not a Bot Framework activity (malformed JSON)." });
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            // 413 past the body limit; a broken chunked encoding or a body that stopped short is the client's fault too.
+            return Results.StatusCode(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest);
         }
 
         if (activity?.Conversation?.Id is not { Length: > 0 })
@@ -88,8 +90,8 @@ public static class TeamsMessagesEndpoint
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Activity {ActivityId} ({ActivityType}) of conversation {ConversationId} failed; answered 500 so that Teams sends it again", activity.Id, activity.Type, activity.Conversation.Id);
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            LogTurnFailed(logger, e, activity.Id, activity.Type, activity.Conversation.Id);
+            return Results.Ok();
         }
     }
 
@@ -98,4 +100,7 @@ public static class TeamsMessagesEndpoint
         logger.LogWarning("Rejected a request to the Teams endpoint with {StatusCode}: {Reason}", result.StatusCode, result.Failure);
         return Results.StatusCode(result.StatusCode);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity {ActivityId} ({ActivityType}) of conversation {ConversationId} failed; answered 200, nothing was saved")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityId, string? activityType, string conversationId);
 }

@@ -37,7 +37,7 @@ public static class TelegramMessageText
         // A "text_mention" links a user without a username: the bot counts when it is the one linked.
         foreach (var entity in message.Entities ?? [])
         {
-            if (entity.Type == "text_mention" && entity.User?.Id == bot.Id && entity.Offset + entity.Length <= text.Length)
+            if (entity?.Type == "text_mention" && entity.User?.Id == bot.Id && IsWithin(entity, text))
             {
                 return WithoutMention(text, entity.Offset, entity.Length);
             }
@@ -60,6 +60,10 @@ public static class TelegramMessageText
         var rest = text.Remove(start, length).Trim();
         return rest.Length == 0 ? "/help" : rest;
     }
+
+    /// <summary>Entities come from outside: one that does not lie within the text (negative, past the end) is ignored.</summary>
+    private static bool IsWithin(MessageEntity entity, string text) =>
+        entity.Offset >= 0 && entity.Length > 0 && entity.Offset <= text.Length - entity.Length;
 
     private static bool IsUsernameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

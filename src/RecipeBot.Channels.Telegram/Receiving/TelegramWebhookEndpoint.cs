@@ -43,12 +43,15 @@ public static class TelegramWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // A chunked body has no Content-Length: the limit is also kept while reading.
+        if (await ReadBodyAsync(context.Request.Body, cancellationToken).ConfigureAwait(false) is not { } payload)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         TelegramUpdate? update;
-        string payload;
         try
         {
-            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-            payload = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
             update = JsonSerializer.Deserialize<TelegramUpdate>(payload, TelegramJson.Options);
         }
         catch (JsonException)
@@ -68,6 +71,25 @@ public static class TelegramWebhookEndpoint
             cancellationToken).ConfigureAwait(false);
         processor.Signal();
         return Results.Ok();
+    }
+
+    /// <summary>The body as text, or null when it is longer than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<string?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Constant time: hashing both sides first hides even the length of the secret.</summary>

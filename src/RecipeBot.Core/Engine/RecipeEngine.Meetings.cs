@@ -188,13 +188,13 @@ public sealed partial class RecipeEngine
             return Prompt(conversation, Say(conversation, "timezone-current").Replace("{zone}", ZoneOf(conversation), StringComparison.Ordinal));
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(argument, out var zone) || !zone.HasIanaId || !argument.Contains('/', StringComparison.Ordinal))
+        if (TimeZoneNames.Resolve(argument) is not { } zone)
         {
             return Prompt(conversation, Say(conversation, "schedule.hint." + ScheduleErrorCodes.UnknownTimeZone));
         }
 
-        conversation.TimeZone = zone.Id;
-        return Prompt(conversation, Say(conversation, "timezone-changed").Replace("{zone}", zone.Id, StringComparison.Ordinal));
+        conversation.TimeZone = zone;
+        return Prompt(conversation, Say(conversation, "timezone-changed").Replace("{zone}", zone, StringComparison.Ordinal));
     }
 
     private static string ZoneOf(Conversation conversation) => conversation.TimeZone ?? MeetingSchedule.DefaultTimeZone;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Teams.Tests.Fakes;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
@@ -17,11 +18,17 @@ public sealed class TeamsBotHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TeamsBotHost(WebApplication app, Uri address)
+    private readonly LogLines _log;
+
+    private TeamsBotHost(WebApplication app, Uri address, LogLines log)
     {
         _app = app;
+        _log = log;
         MessagesUrl = new Uri(address, "/api/messages");
     }
+
+    /// <summary>Every warning and error the bot logged, formatted.</summary>
+    public IReadOnlyList<string> Logged => _log.Lines;
 
     public Uri MessagesUrl { get; }
 
@@ -33,6 +40,10 @@ public sealed class TeamsBotHost : IAsyncDisposable
 
     /// <summary>With an app id, in Production, against <paramref name="identity"/>; retries wait 50 ms.</summary>
     public static Task<TeamsBotHost> StartAsync(FakeIdentityServer identity, string databasePath, params string[] extra) =>
+        StartAsync(identity, databasePath, null, extra);
+
+    /// <summary>As above; <paramref name="replaceServices"/> runs after the composition (a failing store, say).</summary>
+    public static Task<TeamsBotHost> StartAsync(FakeIdentityServer identity, string databasePath, Action<IServiceCollection>? replaceServices, params string[] extra) =>
         StartWithAsync(
             [
                 $"--Teams:AppId={AppId}",
@@ -42,19 +53,25 @@ public sealed class TeamsBotHost : IAsyncDisposable
                 "--Teams:RetryBaseDelay=00:00:00.050",
                 .. extra,
             ],
-            databasePath);
+            databasePath,
+            replaceServices);
 
     /// <summary>The bot with exactly these settings (plus storage, content, loopback and quiet logs).</summary>
-    public static async Task<TeamsBotHost> StartWithAsync(IEnumerable<string> settings, string databasePath)
+    public static async Task<TeamsBotHost> StartWithAsync(IEnumerable<string> settings, string databasePath, Action<IServiceCollection>? replaceServices = null)
     {
-        var app = Create(settings, databasePath) ?? throw new InvalidOperationException("No channel was configured.");
+        var log = new LogLines();
+        var app = Create(settings, databasePath, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(log);
+            replaceServices?.Invoke(services);
+        }) ?? throw new InvalidOperationException("No channel was configured.");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TeamsBotHost(app, new Uri(address));
+        return new TeamsBotHost(app, new Uri(address), log);
     }
 
     /// <summary>Composes (without starting) the bot as production does.</summary>
-    public static WebApplication? Create(IEnumerable<string> settings, string databasePath) =>
+    public static WebApplication? Create(IEnumerable<string> settings, string databasePath, Action<IServiceCollection>? replaceServices = null) =>
         BotApplication.Create(
         [
             "--environment=Production",
@@ -64,7 +81,8 @@ public sealed class TeamsBotHost : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
             .. settings,
-        ]);
+        ],
+        replaceServices);
 
     public async ValueTask DisposeAsync()
     {

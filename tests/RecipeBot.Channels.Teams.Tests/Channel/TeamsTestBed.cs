@@ -36,9 +36,12 @@ public sealed class TeamsTestBed : IAsyncDisposable
     }
 
     /// <summary>(Re)starts the bot over the same SQLite file.</summary>
-    public async Task StartBotAsync(params string[] settings)
+    public Task StartBotAsync(params string[] settings) => StartBotWithAsync(null, settings);
+
+    /// <summary>(Re)starts the bot over the same SQLite file, with <paramref name="replaceServices"/> applied after its composition.</summary>
+    public async Task StartBotWithAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? replaceServices, params string[] settings)
     {
-        Bot = await TeamsBotHost.StartAsync(Identity, DatabasePath, settings);
+        Bot = await TeamsBotHost.StartAsync(Identity, DatabasePath, replaceServices, settings);
         Poster?.Dispose();
         Poster = new TeamsPoster(Bot.MessagesUrl);
     }

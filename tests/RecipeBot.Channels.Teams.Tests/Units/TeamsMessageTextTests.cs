@@ -56,4 +56,18 @@ public sealed class TeamsMessageTextTests
     [InlineData("""["no-partners"]""")]
     public void AValueWithoutAChoice_IsIgnored(string value) =>
         Assert.Equal("typed", TeamsMessageText.ForBot(Message("typed", value: value)));
+
+    [Fact]
+    public void ANullEntity_IsSkipped() =>
+        Assert.Equal("2", TeamsMessageText.ForBot(Message("<at>RecipeBot</at> 2", "groupChat", [null!, MentionOf(Bot)])));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AMentionWithoutItsText_CountsAndTheTagIsStillRemoved(string? mentionText) =>
+        Assert.Equal("2", TeamsMessageText.ForBot(Message("<at>RecipeBot</at> 2", "groupChat", [MentionOf(Bot) with { Text = mentionText }])));
+
+    [Fact]
+    public void AMentionOfTheBotWithoutNameOrText_StillCounts() =>
+        Assert.Equal("hello", TeamsMessageText.ForBot(Message("hello", "channel", [new Entity(Entity.MentionType) { Mentioned = new ChannelAccount(Bot.Id), Text = "" }])));
 }

@@ -105,4 +105,37 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(2, _telegram.RequestsFor("sendMessage").Count(r => r.Int64Parameter("chat_id") == 93));
     }
+
+    [Fact]
+    public async Task ABodyOverOneMebibyte_SentChunkedWithoutALength_Is413_AndHasNoEffect()
+    {
+        var padding = new string('a', 1 << 20);
+        using var response = await PostChunkedAsync(Update(300, FakeUpdates.TextMessage(94, "/start"))[..^1] + $$""", "padding": "{{padding}}"}""");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await Task.Delay(300);
+        Assert.Null(await _bot.Services.GetRequiredService<IConversationStore>().LoadAsync("telegram:94", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ASmallBodySentChunked_IsAccepted()
+    {
+        using var response = await PostChunkedAsync(Update(301, FakeUpdates.TextMessage(95, "/start", languageCode: "et")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 95);
+    }
+
+    /// <summary>Posts with <c>Transfer-Encoding: chunked</c> and no <c>Content-Length</c>.</summary>
+    private Task<HttpResponseMessage> PostChunkedAsync(string body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_bot.Address, "/telegram/webhook"))
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, BotHost.WebhookSecret);
+        return _http.SendAsync(request);
+    }
 }

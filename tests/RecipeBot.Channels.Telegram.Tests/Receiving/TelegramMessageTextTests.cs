@@ -48,4 +48,37 @@ public sealed class TelegramMessageTextTests
 
         Assert.Equal("hello there", TelegramMessageText.ForBot(message, Bot));
     }
+
+    [Theory]
+    [InlineData(-1, 5)]
+    [InlineData(-5, 3)]
+    [InlineData(0, -1)]
+    [InlineData(14, 5)]
+    [InlineData(30, 1)]
+    [InlineData(int.MaxValue, 1)]
+    [InlineData(1, int.MaxValue)]
+    [InlineData(int.MinValue, int.MaxValue)]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    public void ATextMentionOutsideTheText_IsIgnored(int offset, int length)
+    {
+        var message = InGroup("Robot please help", new MessageEntity("text_mention", offset, length) { User = Bot });
+
+        Assert.Null(TelegramMessageText.ForBot(message, Bot));
+    }
+
+    [Fact]
+    public void AnInvalidTextMention_DoesNotHideAValidMentionByName()
+    {
+        var message = InGroup("@RecipeTestBot 2", new MessageEntity("text_mention", -3, 2) { User = Bot });
+
+        Assert.Equal("2", TelegramMessageText.ForBot(message, Bot));
+    }
+
+    [Fact]
+    public void ATextMentionBeforeAnEmoji_CountsInUtf16Units()
+    {
+        var message = InGroup("🙂 Robot aitäh", new MessageEntity("text_mention", 3, 5) { User = Bot });
+
+        Assert.Equal("🙂  aitäh", TelegramMessageText.ForBot(message, Bot));
+    }
 }

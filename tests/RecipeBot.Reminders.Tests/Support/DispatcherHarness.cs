@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Core.Channels;
@@ -19,7 +20,8 @@ public sealed class DispatcherHarness
         HarnessStores? stores = null,
         string instanceId = "instance-a",
         FakeTimeProvider? time = null,
-        RecordingSender? sender = null)
+        RecordingSender? sender = null,
+        ILogger<ReminderDispatcher>? logger = null)
     {
         Options = new ReminderOptions { InstanceId = instanceId };
         configure?.Invoke(Options);
@@ -39,7 +41,7 @@ public sealed class DispatcherHarness
             Timers,
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
-            NullLogger<ReminderDispatcher>.Instance);
+            logger ?? NullLogger<ReminderDispatcher>.Instance);
     }
 
     public ReminderOptions Options { get; }

@@ -1,0 +1,108 @@
+using RecipeBot.Core.Diagnosis;
+using RecipeBot.Core.Flow;
+
+namespace RecipeBot.Core.Tests;
+
+/// <summary>Messages that once ended the turn with an exception: each now gets a reply.</summary>
+public sealed class BadInputTests
+{
+    private readonly EngineHarness _bot = new(understandsFreeText: true);
+
+    // Escaped, because test discovery would turn a lone surrogate into U+FFFD before the test saw it.
+    [Theory]
+    [InlineData(@"aitäh \U0001F642")]
+    [InlineData(@"\U0001F642")]
+    [InlineData(@"\U0001F44D")]
+    [InlineData(@"\U0001F1EA\U0001F1EA")]
+    [InlineData(@"\U0001D413\U0001D41E\U0001D42B\U0001D41E")]
+    [InlineData(@"\uFFFE")]
+    [InlineData(@"\uFFFF")]
+    [InlineData(@"\uD800")]
+    [InlineData(@"a\uDC00b")]
+    [InlineData(@"\u0000")]
+    [InlineData(@"\u200F\u05E9\u05DC\u05D5\u05DD")]
+    public async Task AnyTextAtAnyPoint_GetsAReply(string escaped)
+    {
+        var text = Escapes.Unescape(escaped);
+
+        var first = await _bot.SayAsync(text);
+        await _bot.SayAsync("en");
+        var inTheMenu = await _bot.SayAsync(text);
+        await _bot.SayAsync("/remind");
+        var inADraft = await _bot.SayAsync(text);
+
+        Assert.Equal("language", first.State);
+        Assert.Equal("role", inTheMenu.State);
+        Assert.NotEmpty(inADraft.Text);
+    }
+
+    [Theory]
+    [InlineData(@"\uFFFE", "")]
+    [InlineData(@"\uFFFF", "")]
+    [InlineData(@"\uD800", "\uFFFD")]
+    [InlineData(@"a\uDC00b", "a\uFFFDb")]
+    [InlineData(@"\uDC00\uD800", "\uFFFD\uFFFD")]
+    [InlineData(@"  Ametnik\uFFFE! ", "ametnik")]
+    [InlineData(@"\u0000", "\u0000")]
+    [InlineData(@"\U0001F642 \u00F5ige", "\U0001F642 oige")]
+    public void TextNormalizer_FoldsInvalidUtf16_InsteadOfThrowing(string escaped, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(Escapes.Unescape(escaped)));
+    }
+
+    [Theory]
+    [InlineData("Ametnik !", "ametnik")]
+    [InlineData(": [", "")]
+    public void TextNormalizer_DropsTheSpaceBeforeTrailingPunctuation_SoThatFoldingTwiceChangesNothing(string text, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(text));
+        Assert.Equal(expected, TextNormalizer.Normalize(TextNormalizer.Normalize(text)));
+    }
+
+    [Theory]
+    [InlineData(@"\uFFFE")]
+    [InlineData(@"\uD800")]
+    [InlineData(@"a\uDC00b")]
+    [InlineData(@"\U0001F642")]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void TheClassifier_AnswersForAnyText(string escaped)
+    {
+        var diagnosis = RepositoryContent.Diagnoser.Diagnose(Escapes.Unescape(escaped));
+
+        Assert.Contains(diagnosis.Language, RepositoryContent.Content.Flow.Languages);
+        Assert.False(float.IsNaN(diagnosis.Confidence));
+    }
+
+    [Theory]
+    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks.")]
+    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat.")]
+    [InlineData("ru", "раз в 100 недель в понедельник в 10", "Такой большой промежуток я не планирую: не больше 52 недель.")]
+    public async Task AnAbsurdInterval_GetsItsHint_InTheConversationsLanguage(string language, string text, string hint)
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync(language);
+        await _bot.SayAsync("/remind");
+
+        var reply = await _bot.SayAsync(text);
+
+        Assert.StartsWith(hint, reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Schedule);
+    }
+
+    [Theory]
+    [InlineData("et")]
+    [InlineData("en")]
+    [InlineData("ru")]
+    public async Task TheExampleInTheIntervalHint_IsItselfASchedule(string language)
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync(language);
+        var hint = RepositoryContent.Content.Text("schedule.hint.interval-too-large", language);
+        var example = hint[(hint.IndexOfAny(['„', '“', '«']) + 1)..hint.LastIndexOfAny(['“', '”', '»'])];
+
+        var reply = await _bot.SayAsync(example);
+
+        Assert.Equal("FREQ=WEEKLY;INTERVAL=4;BYDAY=MO", reply.Schedule?.Rrule);
+    }
+}
