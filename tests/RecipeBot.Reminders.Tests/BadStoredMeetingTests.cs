@@ -35,7 +35,7 @@ public sealed class BadStoredMeetingTests : IDisposable
         var bad = await harness.SaveAsync(Create("absurd0001", Conversation, new MeetingSchedule(rule, new TimeOnly(10, 0), new DateOnly(2026, 1, 5), timeZone), "2026-01-01T00:00Z"));
         var good = await harness.SaveAsync(Monthly());
 
-        await harness.Dispatcher.CatchUpAsync(CancellationToken.None);
+        await harness.CatchUpAsync();
 
         Assert.Equal(Dialogs.Messages.Reminder(good, Utc(Occurrence), late: false).Text, Assert.Single(harness.Sender.Sent).Text);
         Assert.Null(harness.Timers.Meetings[bad.Id]);
