@@ -97,7 +97,16 @@ public sealed partial class RecipeEngine
         }
 
         var from = conversation.State;
-        await flow.CreateMachine(conversation).FireAsync(flow.Diagnosed, target).ConfigureAwait(false);
+        var machine = flow.Rent(conversation);
+        try
+        {
+            await machine.Machine.FireAsync(machine.Diagnosed, target).ConfigureAwait(false);
+        }
+        finally
+        {
+            flow.Return(machine);
+        }
+
         if (from != conversation.State)
         {
             conversation.PushHistory(from);

@@ -171,7 +171,16 @@ public sealed partial class RecipeEngine(
     private async ValueTask<OutgoingMessage> GoAsync(Conversation conversation, FlowChoice choice)
     {
         var from = conversation.State;
-        await flow.CreateMachine(conversation).FireAsync(choice.Id).ConfigureAwait(false);
+        var machine = flow.Rent(conversation);
+        try
+        {
+            await machine.Machine.FireAsync(choice.Id).ConfigureAwait(false);
+        }
+        finally
+        {
+            flow.Return(machine);
+        }
+
         foreach (var (key, value) in choice.Set)
         {
             switch (key)
