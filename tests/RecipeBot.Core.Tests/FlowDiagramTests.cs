@@ -1,18 +1,36 @@
+using RecipeBot.Core.Dialogs;
+
 namespace RecipeBot.Core.Tests;
 
 public sealed class FlowDiagramTests
 {
     [Fact]
-    public void TheReadmeDiagram_IsTheMermaidExportOfTheFlow()
+    public void TheReadmeDiagrams_AreTheMermaidExportsOfEveryDialog_InOrder()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryContent.Directory, "..", "README.md")).ReplaceLineEndings("\n");
-        var start = readme.IndexOf("```mermaid\n", StringComparison.Ordinal) + "```mermaid\n".Length;
-        var end = readme.IndexOf("```", start, StringComparison.Ordinal);
+        var blocks = new List<string>();
+        for (var start = readme.IndexOf("```mermaid\n", StringComparison.Ordinal); start >= 0; start = readme.IndexOf("```mermaid\n", start, StringComparison.Ordinal))
+        {
+            start += "```mermaid\n".Length;
+            var end = readme.IndexOf("```", start, StringComparison.Ordinal);
+            blocks.Add(readme[start..end].TrimEnd('\n'));
+            start = end + 3;
+        }
 
-        var exported = RepositoryContent.Compile().ToMermaid().ReplaceLineEndings("\n");
+        var exported = DialogDiagrams.All(RepositoryContent.Compile()).Select(d => d.Mermaid.ReplaceLineEndings("\n").TrimEnd('\n'));
 
-        // When the flow changes on purpose: paste the output of the 'graph' command into README.md.
-        Assert.Equal(exported.TrimEnd('\n'), readme[start..end].TrimEnd('\n'));
+        // When a dialog changes on purpose: paste the output of the 'graph' command into README.md.
+        Assert.Equal(exported, blocks);
+    }
+
+    [Fact]
+    public void TheScheduleDiagram_ShowsTheGuidedPathAndChangeIt()
+    {
+        var schedule = DialogDiagrams.All(RepositoryContent.Compile()).Single(d => d.Dialog == "schedule").Mermaid;
+
+        Assert.Contains("\tDescribe --> Decision1 : Frequency\n", schedule, StringComparison.Ordinal);
+        Assert.Contains("\tWeekOfMonth --> Time : Week / week\n", schedule, StringComparison.Ordinal);
+        Assert.Contains("\tConfirm --> Describe : Edit / keep the schedule as the base\n", schedule, StringComparison.Ordinal);
     }
 
     [Fact]

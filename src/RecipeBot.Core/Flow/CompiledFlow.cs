@@ -1,14 +1,13 @@
 using System.Collections.Frozen;
 using RecipeBot.Core.Content;
-using RecipeBot.Core.Conversations;
-using RecipeBot.Core.Dialogs;
+using Stateless;
 using Stateless.Graph;
 
 namespace RecipeBot.Core.Flow;
 
 /// <summary>
-/// The flow of <c>flow.yaml</c> compiled once at start-up: its precomputed states and a pool of configured
-/// Stateless machines (<see cref="FlowMachine"/>), each bound to one conversation per turn.
+/// The flow of <c>flow.yaml</c> compiled once at start-up: its precomputed states, and the configuration of a Stateless
+/// machine over them (<see cref="Configure"/>), which the menu dialog applies once to each machine it keeps.
 /// </summary>
 public sealed class CompiledFlow
 {
@@ -17,7 +16,6 @@ public sealed class CompiledFlow
 
     private readonly FrozenDictionary<string, CompiledState> _states;
     private readonly FrozenDictionary<string, string> _situationStates;
-    private readonly MachinePool<FlowMachine> _machines;
 
     private CompiledFlow(ContentSet content, FrozenDictionary<string, CompiledState> states)
     {
@@ -28,8 +26,6 @@ public sealed class CompiledFlow
             .Where(s => s.SituationId is not null)
             .DistinctBy(s => s.SituationId)
             .ToFrozenDictionary(s => s.SituationId!, s => s.Id, StringComparer.Ordinal);
-        _machines = new MachinePool<FlowMachine>(() => new FlowMachine(this));
-        _machines.Return(new FlowMachine(this));
     }
 
     public ContentSet Content { get; }
@@ -60,31 +56,54 @@ public sealed class CompiledFlow
 
     public CompiledState this[string id] => _states[id];
 
-    /// <summary>A configured machine bound to <paramref name="conversation"/>; give it back with <see cref="Return"/>.</summary>
-    public FlowMachine Rent(Conversation conversation)
+    /// <summary>
+    /// Configures <paramref name="machine"/> as the flow: a choice with <c>goto</c> moves there, recognised free text
+    /// (<paramref name="diagnosed"/>, whose argument is the target) moves from anywhere to its situation, and method
+    /// cards, "schedule a meeting" and "I'll try this" are answered in place. <c>back</c> and <c>restart</c> depend on
+    /// the conversation's history, so the menu dialog handles them without firing.
+    /// </summary>
+    public void Configure(
+        StateMachine<string, string> machine, StateMachine<string, string>.TriggerWithParameters<string> diagnosed, IFlowBehaviour behaviour)
     {
-        var machine = _machines.Rent();
-        machine.Conversation = conversation;
-        return machine;
+        foreach (var state in States)
+        {
+            var configuration = machine.Configure(state.Id)
+                .OnEntry(behaviour.Entered, "record")
+                .PermitDynamic(diagnosed, target => target, "the recognised situation");
+            foreach (var choice in state.Choices)
+            {
+                switch (choice.Action)
+                {
+                    case ChoiceAction.Goto when choice.Goto == state.Id:
+                        configuration.PermitReentry(choice.Id);
+                        break;
+                    case ChoiceAction.Goto:
+                        configuration.Permit(choice.Id, choice.Goto!);
+                        break;
+                    case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting or ChoiceAction.TryRecipes:
+                        configuration.InternalTransitionAsync(choice.Id, _ => behaviour.AnswerInPlaceAsync(choice));
+                        break;
+                }
+            }
+        }
     }
 
-    public void Return(FlowMachine machine)
-    {
-        machine.Conversation = null;
-        _machines.Return(machine);
-    }
-
-    /// <summary>The flow as a Mermaid state diagram, as Stateless exports it.</summary>
+    /// <summary>The flow as a Mermaid state diagram: Stateless's own export of the configured machine.</summary>
     public string ToMermaid()
     {
-        var machine = _machines.Rent();
-        try
+        var machine = new StateMachine<string, string>(Start.Id);
+        Configure(machine, machine.SetTriggerParameters<string>(DiagnosedTrigger), NoBehaviour.Instance);
+        return MermaidGraph.Format(machine.GetInfo());
+    }
+
+    private sealed class NoBehaviour : IFlowBehaviour
+    {
+        public static readonly NoBehaviour Instance = new();
+
+        public void Entered(StateMachine<string, string>.Transition transition)
         {
-            return MermaidGraph.Format(machine.Machine.GetInfo());
         }
-        finally
-        {
-            _machines.Return(machine);
-        }
+
+        public Task AnswerInPlaceAsync(FlowChoice choice) => Task.CompletedTask;
     }
 }

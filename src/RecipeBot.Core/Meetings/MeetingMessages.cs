@@ -76,8 +76,8 @@ public sealed class MeetingMessages(CompiledFlow flow)
             step.Language,
             text,
             [
-                new ChoiceView(NotificationKeys.StepDoneChoicePrefix + step.SituationId, Text(NextStepDoneLabelKey, step.Language)),
-                new ChoiceView(NotificationKeys.StepStuckChoicePrefix + step.SituationId, Text(NextStepStuckLabelKey, step.Language)),
+                new ChoiceView(new Dialogs.NextStepButton(Done: true, step.SituationId).Id, Text(NextStepDoneLabelKey, step.Language)),
+                new ChoiceView(new Dialogs.NextStepButton(Done: false, step.SituationId).Id, Text(NextStepStuckLabelKey, step.Language)),
             ]);
     }
 
