@@ -10,7 +10,7 @@ public static class ButtonIds
         MeetingButton.Prefix, ScheduleButton.Prefix, IntentButton.Prefix, EffectiveChoices.MethodPrefix, MinutesButton.Prefix, NextStepButton.Prefix,
     ];
 
-    public static IReadOnlyList<string> ReservedIds { get; } = [IntentButton.Neither];
+    public static IReadOnlyList<string> ReservedIds { get; } = [IntentButton.Neither, CompiledFlow.DiagnosedTrigger];
 
     /// <summary>The reserved prefix or id <paramref name="id"/> collides with; null when none.</summary>
     public static string? Collision(string id) =>
