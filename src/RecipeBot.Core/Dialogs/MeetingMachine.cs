@@ -9,22 +9,25 @@ namespace RecipeBot.Core.Dialogs;
 /// </summary>
 internal sealed class MeetingMachine
 {
+    private readonly Func<MeetingMachine, Task> _save;
+
     public MeetingMachine(Func<MeetingMachine, Task> save)
     {
+        _save = save;
         Machine = new StateMachine<MeetingStatus, Trigger>(
-            () => Bound?.Status ?? MeetingStatus.Active, status => Bound = Meeting with { Status = status, UpdatedAt = Now }, FiringMode.Immediate);
+            () => Bound?.Status ?? MeetingStatus.Active, status => Bound = Meeting with { Status = status }, FiringMode.Immediate);
         Machine.Configure(MeetingStatus.Active)
-            .OnEntryAsync(() => save(this), "save, reschedule reminders")
+            .OnEntryAsync(Stamped, "save, reschedule reminders")
             .Permit(Trigger.Pause, MeetingStatus.Paused)
             .PermitReentry(Trigger.Resume)
             .Permit(Trigger.Cancel, MeetingStatus.Cancelled);
         Machine.Configure(MeetingStatus.Paused)
-            .OnEntryAsync(() => save(this), "save, hold reminders")
+            .OnEntryAsync(Stamped, "save, hold reminders")
             .PermitReentry(Trigger.Pause)
             .Permit(Trigger.Resume, MeetingStatus.Active)
             .Permit(Trigger.Cancel, MeetingStatus.Cancelled);
         Machine.Configure(MeetingStatus.Cancelled)
-            .OnEntryAsync(() => save(this), "save, drop reminders");
+            .OnEntryAsync(Stamped, "save, drop reminders");
     }
 
     public enum Trigger
@@ -42,6 +45,13 @@ internal sealed class MeetingMachine
     public DateTimeOffset Now { get; set; }
 
     public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Entering a status, resumed again included, saves the meeting as changed now.</summary>
+    private Task Stamped()
+    {
+        Bound = Meeting with { UpdatedAt = Now };
+        return _save(this);
+    }
 
     public Meeting Meeting => Bound ?? throw new InvalidOperationException("The meeting machine is not bound to a meeting.");
 }
