@@ -243,9 +243,18 @@ public sealed class RecipeEngine
     {
         conversation.Offered.Clear();
         var own = _flow[conversation.State].ChoiceViews(conversation.Language);
-        if (reply.Choices.Count != own.Count || !reply.Choices.Select(c => c.Id).SequenceEqual(own.Select(c => c.Id)))
+        var same = reply.Choices.Count == own.Count;
+        for (var i = 0; same && i < own.Count; i++)
         {
-            conversation.Offered.AddRange(reply.Choices.Select(c => c.Id));
+            same = reply.Choices[i].Id == own[i].Id;
+        }
+
+        if (!same)
+        {
+            foreach (var choice in reply.Choices)
+            {
+                conversation.Offered.Add(choice.Id);
+            }
         }
     }
 
