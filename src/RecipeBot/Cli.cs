@@ -1,3 +1,4 @@
+using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 
@@ -20,7 +21,7 @@ public static class Cli
           diagnose --jsonl               phrases in ({"text": "..."} per line), intent and confidence out
           diagnose --evaluate            recognition accuracy: cross-validation and the evaluation set
           validate [--content <dir>]     check the content in dialogs/ and print every problem (exit 1 if any)
-          graph [--content <dir>]        print the conversation flow as a Mermaid state diagram
+          graph [--content <dir>]        print each dialog's state machine (the menu flow first) as a Mermaid diagram
 
         Settings come from appsettings.json and environment variables (e.g. Storage__SqlitePath,
         Telegram__BotToken, Teams__AppId).
@@ -98,7 +99,13 @@ public static class Cli
             return 1;
         }
 
-        Console.Out.Write(CompiledFlow.Compile(result.Content).ToMermaid());
+        foreach (var (dialog, mermaid) in DialogDiagrams.All(CompiledFlow.Compile(result.Content)))
+        {
+            Console.Out.WriteLine($"%% {dialog}");
+            Console.Out.WriteLine(mermaid.TrimEnd());
+            Console.Out.WriteLine();
+        }
+
         return 0;
     }
 

@@ -145,6 +145,61 @@ public sealed class BrokenContentTests : IDisposable
         Assert.Contains(error.Problems, p => p.Message == "the start state 'nowhere' does not exist");
     }
 
+    [Theory]
+    [InlineData("mtg:contact", "mtg:")]
+    [InlineData("sched:contact", "sched:")]
+    [InlineData("intent:contact", "intent:")]
+    [InlineData("step:contact", "step:")]
+    [InlineData("neither", "neither")]
+    public void AChoiceIdLikeTheBotsOwnButtons_IsReported(string id, string reserved)
+    {
+        var line = Edit("flow.yaml", "{ id: contact, ", $"{{ id: {id}, ");
+
+        var problems = Load().Select(p => p.ToString()).ToList();
+
+        Assert.Equal(
+            [$"flow.yaml:{line}: choice '{id}' of state 'phase' collides with the bot's own buttons ('{reserved}' is reserved); choose another id"],
+            problems);
+    }
+
+    [Fact]
+    public void AMethodIdLikeTheBotsOwnButtons_IsReported()
+    {
+        Edit("methods.yaml", "  - id: \"co-creation-framing\"", "  - id: \"method:co-creation-framing\"");
+        var line = LineOf("methods.yaml", "  - id: \"method:co-creation-framing\"");
+
+        var problems = Load().Select(p => p.ToString()).ToList();
+
+        Assert.Contains($"methods.yaml:{line}: method id 'method:co-creation-framing' collides with the bot's own buttons ('method:' is reserved); choose another id", problems);
+    }
+
+    [Fact]
+    public void APlaceholderTheBotDoesNotFill_IsReported()
+    {
+        Edit("texts.yaml", "en: \"Recipes for “{situation}”:\"", "en: \"Recipes for “{situaton}”:\"");
+        var line = LineOf("texts.yaml", "recipes-intro:") + 1; // a text is reported at its first language
+
+        var problems = Load().Select(p => p.ToString()).ToList();
+
+        Assert.Equal(
+            [
+                $"texts.yaml:{line}: the text 'recipes-intro' (en) has the placeholder {{situaton}}, which the bot does not fill; it fills: {{situation}}",
+                $"texts.yaml:{line}: the text 'recipes-intro' has the placeholders [{{situation}}] in et but [{{situaton}}] in en; every language needs the same",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void APlaceholderMissingInOneLanguage_IsReported()
+    {
+        Edit("texts.yaml", "  ru: \"Рецепты для ситуации «{situation}»:\"", "  ru: \"Рецепты:\"");
+        var line = LineOf("texts.yaml", "recipes-intro:") + 1;
+
+        var problem = Assert.Single(Load());
+
+        Assert.Equal($"texts.yaml:{line}: the text 'recipes-intro' has the placeholders [{{situation}}] in et but [] in ru; every language needs the same", problem.ToString());
+    }
+
     private List<ContentProblem> Load() => [.. ContentLoader.Load(_directory).Problems];
 
     /// <summary>Replaces the first occurrence and returns its 1-based line.</summary>

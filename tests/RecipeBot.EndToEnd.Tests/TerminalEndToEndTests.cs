@@ -107,13 +107,18 @@ public sealed class TerminalEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task Graph_PrintsAMermaidStateDiagram()
+    public async Task Graph_PrintsEachDialogsMermaidStateDiagram_TheMenuFirst()
     {
         var (exitCode, output, _) = await BotProcess.RunAsync(_directory, "", null, "graph");
 
         Assert.Equal(0, exitCode);
-        Assert.StartsWith("stateDiagram-v2", output, StringComparison.Ordinal);
+        output = output.ReplaceLineEndings("\n");
+        Assert.StartsWith("%% menu\nstateDiagram-v2\n", output, StringComparison.Ordinal);
         Assert.Contains("contact/no-partners", output, StringComparison.Ordinal);
+        foreach (var dialog in new[] { "clarification", "schedule", "meeting", "next step" })
+        {
+            Assert.Contains($"\n%% {dialog}\nstateDiagram-v2\n", output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class Conversation
     /// <summary>Channel-qualified id, e.g. <c>terminal:local</c> or <c>telegram:-1001234567890</c>.</summary>
     public string Id { get; }
 
+    /// <summary><see cref="Id"/> as a value: channel and id; null for an id without a channel.</summary>
+    public ConversationKey? Key => ConversationKey.TryParse(Id, out var key) ? key : null;
+
     public string Language { get; set; }
 
     public string? Role { get; set; }

@@ -1,53 +1,96 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RecipeBot.Core.Content;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Diagnosis;
+using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Scheduling;
 
 namespace RecipeBot.Core.Engine;
 
 /// <summary>
-/// Decides what one message means for a conversation and changes it in memory: commands, the active dialog,
-/// the flow's choices and free text. Loading, saving, the outbox and the error boundary belong to the turn
-/// runner (<see cref="Turns.TurnRunner"/>), which every channel calls.
+/// Decides what one message means for a conversation and changes it in memory: global commands, then the pending
+/// dialogs from the top (a "did you mean …?" question, a schedule being made), then the menu. A pending dialog only
+/// takes what is meant for it; anything else goes on down and is answered, and a schedule left pending is offered
+/// back. Loading, saving, the outbox and the error boundary belong to the turn runner (<see cref="Turns.TurnRunner"/>).
 /// </summary>
-public sealed partial class RecipeEngine(
-    CompiledFlow flow,
-    TimeProvider time,
-    int maxTextLength = 4000,
-    ILogger<RecipeEngine>? logger = null,
-    IntentDiagnoser? diagnoser = null,
-    MeetingServices? meetingServices = null)
+public sealed class RecipeEngine
 {
-    private readonly ILogger _logger = logger ?? NullLogger<RecipeEngine>.Instance;
-    private readonly MeetingServices _meetings = meetingServices ?? MeetingServices.InMemory();
-    private readonly MeetingMessages _messages = new(flow);
+    public const string IntentChoicePrefix = IntentButton.Prefix;
+    public const string NeitherChoiceId = IntentButton.Neither;
 
-    public CompiledFlow Flow => flow;
+    private readonly CompiledFlow _flow;
+    private readonly TimeProvider _time;
+    private readonly int _maxTextLength;
+    private readonly ILogger _logger;
+    private readonly Replies _replies;
+    private readonly MenuDialog _menu;
+    private readonly ScheduleDialog _schedule;
+    private readonly MeetingsDialog _meetings;
+    private readonly NextStepDialog _nextSteps;
+
+    public RecipeEngine(
+        CompiledFlow flow,
+        TimeProvider time,
+        int maxTextLength = 4000,
+        ILogger<RecipeEngine>? logger = null,
+        IntentDiagnoser? diagnoser = null,
+        MeetingServices? meetingServices = null)
+    {
+        _flow = flow;
+        _time = time;
+        _maxTextLength = maxTextLength;
+        _logger = logger ?? NullLogger<RecipeEngine>.Instance;
+        var meetings = meetingServices ?? MeetingServices.InMemory();
+        var messages = new MeetingMessages(flow);
+        _replies = new Replies(flow, time);
+        _schedule = new ScheduleDialog(_replies, meetings, messages, diagnoser, _logger);
+        _meetings = new MeetingsDialog(_replies, meetings, messages, _schedule, _logger);
+        _nextSteps = new NextStepDialog(_replies, meetings, messages);
+        _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
+    }
+
+    /// <summary>The engine's own texts for meetings; <see cref="TextKeys.Required"/> includes them.</summary>
+    public static IReadOnlyList<string> MeetingTextKeys { get; } =
+    [
+        "schedule-ask", "schedule-ask-change", "schedule-ask-weekday", "schedule-ask-week", "schedule-ask-date", "schedule-ask-time",
+        "schedule-bad-time", "schedule-which", "schedule-confirm", "schedule-leads-off", "lead-day-before-at", "lead-days-before-at",
+        "lead-hours-before", "lead-minutes-before", "word-and", "schedule-saved", "schedule-changed",
+        "schedule-cancelled-draft", "schedule-no-dates", "schedule-save", "schedule-edit", "schedule-cancel", TextKeys.ScheduleContinue,
+        "schedule-freq-weekly", "schedule-freq-biweekly", "schedule-freq-monthly", "schedule-freq-once",
+        "schedule-week-1", "schedule-week-2", "schedule-week-3", "schedule-week-4", "schedule-week-last",
+        "timezone-changed", "timezone-current", "meetings-none", "meetings-list", "meetings-item", "meetings-paused-mark",
+        "meetings-open", "meeting-details", "meeting-none-left", "meeting-pause", "meeting-resume", "meeting-change",
+        "meeting-cancel", "meeting-ics", "meetings-back", "meeting-paused", "meeting-resumed", "meeting-cancelled",
+        "meeting-ics-caption", "meeting-not-found", "meeting-not-allowed", "meeting-minutes-thanks", "try-noted",
+        "next-step-done", "next-step-stuck",
+        .. typeof(ScheduleErrorCodes).GetFields().Select(f => "schedule.hint." + (string)f.GetValue(null)!),
+    ];
+
+    public CompiledFlow Flow => _flow;
 
     /// <summary>A new conversation in the language of <paramref name="languageHint"/>, or the default one.</summary>
     public Conversation Begin(string conversationId, string? languageHint)
     {
-        var language = LanguageFrom(languageHint) ?? flow.DefaultLanguage;
-        return new Conversation(conversationId, language, flow.Start.Id, time.GetUtcNow());
+        var language = LanguageFrom(languageHint) ?? _flow.DefaultLanguage;
+        return new Conversation(conversationId, language, _flow.Start.Id, _time.GetUtcNow());
     }
 
     /// <summary>Answers <paramref name="message"/>, changing <paramref name="conversation"/> in memory only.</summary>
     public async ValueTask<OutgoingMessage> RespondAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
     {
-        if (!flow.TryGetState(conversation.State, out _))
+        if (!_flow.TryGetState(conversation.State, out _))
         {
             // The content changed under a stored conversation: start over rather than fail.
             _logger.LogWarning("Conversation {ConversationId} was in state {State}, which the flow no longer has; restarting", conversation.Id, conversation.State);
-            Restart(conversation);
+            _menu.Restart(conversation);
         }
 
-        var reply = await AnswerAsync(conversation, message, isNew, cancellationToken).ConfigureAwait(false);
+        var reply = await AnswerAsync(new DialogTurn(conversation, message, isNew, cancellationToken)).ConfigureAwait(false);
         RememberOffered(conversation, reply);
         conversation.Turns++;
-        conversation.UpdatedAt = time.GetUtcNow();
+        conversation.UpdatedAt = _time.GetUtcNow();
         return reply;
     }
 
@@ -57,14 +100,14 @@ public sealed partial class RecipeEngine(
     /// </summary>
     public OutgoingMessage Show(Conversation conversation)
     {
-        if (conversation.Turns > 0 && flow.TryGetState(conversation.State, out _))
+        if (conversation.Turns > 0 && _flow.TryGetState(conversation.State, out _))
         {
-            return Full(conversation);
+            return _replies.Full(conversation);
         }
 
-        Restart(conversation);
-        conversation.UpdatedAt = time.GetUtcNow();
-        return Full(conversation);
+        _menu.Restart(conversation);
+        conversation.UpdatedAt = _time.GetUtcNow();
+        return _replies.Full(conversation);
     }
 
     /// <summary>
@@ -74,141 +117,77 @@ public sealed partial class RecipeEngine(
     /// </summary>
     public OutgoingMessage Apologise(Conversation conversation, bool reset)
     {
-        if (!reset && flow.TryGetState(conversation.State, out _))
+        if (!reset && _flow.TryGetState(conversation.State, out _))
         {
-            return Prompt(conversation, Say(conversation, TextKeys.TurnFailed));
+            return _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.TurnFailed));
         }
 
-        conversation.State = MenuOf(conversation);
+        conversation.State = _menu.MenuOf(conversation);
         conversation.History.Clear();
         conversation.Clarification.Clear();
         conversation.Offered.Clear();
         conversation.Draft = null;
         conversation.Misses = 0;
-        conversation.UpdatedAt = time.GetUtcNow();
-        var menu = Full(conversation);
-        return menu with { Text = Say(conversation, TextKeys.TurnReset) + "\n\n" + menu.Text };
+        conversation.UpdatedAt = _time.GetUtcNow();
+        var menu = _replies.Full(conversation);
+        return menu with { Text = _replies.Say(conversation, TextKeys.TurnReset) + "\n\n" + menu.Text };
     }
 
-    /// <summary>The state a conversation's role leads to (the phase menu), or the start for a conversation without one.</summary>
-    private string MenuOf(Conversation conversation)
+    private async ValueTask<OutgoingMessage> AnswerAsync(DialogTurn turn)
     {
-        if (conversation.Role is { } role)
+        var conversation = turn.Conversation;
+        if (turn.Text.Length > _maxTextLength)
         {
-            foreach (var state in flow.States)
-            {
-                if (state.Choices.FirstOrDefault(c => c.Set.TryGetValue("role", out var value) && value == role && c.Goto is not null) is { } choice
-                    && flow.TryGetState(choice.Goto!, out _))
-                {
-                    return choice.Goto!;
-                }
-            }
+            return _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.TooLong, ("max", _maxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
 
-        return flow.Start.Id;
-    }
-
-    private async ValueTask<OutgoingMessage> AnswerAsync(Conversation conversation, IncomingMessage message, bool isNew, CancellationToken cancellationToken)
-    {
-        var text = message.Text ?? string.Empty;
-        if (text.Length > maxTextLength)
-        {
-            return Prompt(conversation, Say(conversation, TextKeys.TooLong).Replace("{max}", maxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        }
-
-        var trimmed = text.AsSpan().Trim();
-        if (trimmed.StartsWith("/"))
+        if (turn.Text.AsSpan().Trim().StartsWith("/"))
         {
             // A command ends any "did you mean …?" question and any schedule being made.
             conversation.Clarification.Clear();
             conversation.Draft = null;
-            return await CommandAsync(conversation, message, trimmed[1..].ToString(), cancellationToken).ConfigureAwait(false);
+            return await CommandAsync(turn, turn.Text.Trim()[1..]).ConfigureAwait(false);
         }
 
-        if (OfferedNumber(conversation, trimmed) is { } offered)
+        if (OfferedChoice(conversation, turn.Text) is { } offered)
         {
-            // "2" after a list of meetings means the second button shown there, not the state's second choice.
-            text = offered;
-            trimmed = offered;
+            // "2" or "Pause reminders" after a list of meetings means the button shown there, not the state's choice.
+            turn.Text = offered;
         }
 
-        if (await MeetingButtonAsync(conversation, message, trimmed.ToString(), cancellationToken).ConfigureAwait(false) is { } pressed)
+        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?".
+        var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false) ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false);
+        if (pressed is not null)
         {
             conversation.Clarification.Clear();
             return pressed;
         }
 
-        if (conversation.Draft is not null && await DraftAsync(conversation, message, text, cancellationToken).ConfigureAwait(false) is { } drafted)
+        if (conversation.Clarification.Count > 0 && await _menu.Clarification.AnswerAsync(turn).ConfigureAwait(false) is { } answered)
+        {
+            return answered;
+        }
+
+        if (conversation.Draft is null)
+        {
+            return await _menu.AnswerAsync(turn).ConfigureAwait(false);
+        }
+
+        if (await _schedule.ContinueAsync(turn).ConfigureAwait(false) is { } drafted)
         {
             return drafted;
         }
 
-        if (conversation.Clarification.Count > 0 && AnswerToClarification(conversation, text) is { } answered)
-        {
-            return await answered.ConfigureAwait(false);
-        }
-
-        var state = flow[conversation.State];
-        var choice = isNew ? null : state.Match(text);
-        if (choice is null)
-        {
-            return await FreeTextAsync(conversation, text, isNew, cancellationToken).ConfigureAwait(false);
-        }
-
-        conversation.Misses = 0;
-
-        return choice.Action switch
-        {
-            ChoiceAction.Goto => await GoAsync(conversation, choice).ConfigureAwait(false),
-            ChoiceAction.Back => Back(conversation),
-            ChoiceAction.Restart => Restart(conversation),
-            ChoiceAction.ScheduleMeeting => StartDraft(conversation, null),
-            ChoiceAction.TryRecipes => await TryRecipesAsync(conversation, cancellationToken).ConfigureAwait(false),
-            _ => Prompt(conversation, ReplyTexts.MethodCard(flow.Content.MethodsById[choice.MethodId!], conversation.Language, flow.Content)),
-        };
+        // Meant for something else: answered, and the schedule waits with a button to go back to it.
+        var reply = await _menu.AnswerAsync(turn).ConfigureAwait(false);
+        return conversation.Draft is null || reply.Choices.Any(c => ScheduleButton.TryParse(c.Id, out _))
+            ? reply
+            : reply with { Choices = [.. reply.Choices, _schedule.ContinueButton(conversation)] };
     }
 
-    private async ValueTask<OutgoingMessage> GoAsync(Conversation conversation, FlowChoice choice)
+    private async ValueTask<OutgoingMessage> CommandAsync(DialogTurn turn, string command)
     {
-        var from = conversation.State;
-        await flow.CreateMachine(conversation).FireAsync(choice.Id).ConfigureAwait(false);
-        foreach (var (key, value) in choice.Set)
-        {
-            switch (key)
-            {
-                case "language": conversation.Language = value; break;
-                case "role": conversation.Role = value; break;
-                case "phase": conversation.Phase = value; break;
-            }
-        }
-
-        if (from != conversation.State)
-        {
-            conversation.PushHistory(from);
-        }
-
-        return Entered(conversation);
-    }
-
-    /// <summary>The reply on arriving in a state; a situation's recipes are recorded as given.</summary>
-    private OutgoingMessage Entered(Conversation conversation)
-    {
-        var entered = flow[conversation.State];
-        if (entered.Situation is { } situation)
-        {
-            conversation.Phase = situation.Phase;
-            AddOnce(conversation.SituationsSeen, situation.Id);
-            foreach (var recipeId in entered.RecipeIds)
-            {
-                AddOnce(conversation.RecipesGiven, recipeId);
-            }
-        }
-
-        return Full(conversation);
-    }
-
-    private async ValueTask<OutgoingMessage> CommandAsync(Conversation conversation, IncomingMessage message, string command, CancellationToken cancellationToken)
-    {
+        var conversation = turn.Conversation;
         var space = command.IndexOf(' ', StringComparison.Ordinal);
         var name = space < 0 ? command : command[..space];
         var argument = space < 0 ? string.Empty : command[(space + 1)..].Trim();
@@ -220,39 +199,62 @@ public sealed partial class RecipeEngine(
 
         return name switch
         {
-            "start" or "restart" => Restart(conversation),
-            "help" => Prompt(conversation, Say(conversation, TextKeys.Help)),
-            "back" => Back(conversation),
+            "start" or "restart" => _menu.Restart(conversation),
+            "help" => _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.Help)),
+            "back" => _menu.Back(conversation),
             "lang" or "language" => ChangeLanguage(conversation, argument),
-            "remind" or "schedule" => Remind(conversation, argument),
-            "meetings" => await ListMeetingsAsync(conversation, null, cancellationToken).ConfigureAwait(false),
-            "timezone" or "tz" => ChangeTimeZone(conversation, argument),
-            _ => Prompt(conversation, Say(conversation, TextKeys.UnknownCommand) + "\n\n" + Say(conversation, TextKeys.Help)),
+            "remind" or "schedule" => await _schedule.RemindAsync(conversation, argument).ConfigureAwait(false),
+            "meetings" => await _meetings.ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false),
+            "timezone" or "tz" => _meetings.ChangeTimeZone(conversation, argument),
+            _ => _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.UnknownCommand) + "\n\n" + _replies.Say(conversation, TextKeys.Help)),
         };
     }
 
-    /// <summary>The id of the button numbered <paramref name="text"/> in the last reply, when that reply had its own buttons.</summary>
-    private static string? OfferedNumber(Conversation conversation, ReadOnlySpan<char> text)
+    /// <summary>
+    /// The id of the button the text names — by number or by label — when the last reply had buttons of its own
+    /// (a list of meetings, a schedule question); null otherwise.
+    /// </summary>
+    private string? OfferedChoice(Conversation conversation, string text)
     {
         // While a time is asked, "7" is seven o'clock, not the seventh button.
-        if (conversation.Offered.Count == 0 || conversation.Draft?.Step == DraftStep.Time)
+        if (conversation.Offered.Count == 0 || text.Length > 200)
         {
             return null;
         }
 
-        return int.TryParse(text.TrimEnd('.'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-            && n >= 1 && n <= conversation.Offered.Count
-            ? conversation.Offered[n - 1]
-            : null;
+        var byNumber = conversation.Draft?.Step != DraftStep.Time;
+        var views = new List<ChoiceView>(conversation.Offered.Count);
+        for (var i = 0; i < conversation.Offered.Count; i++)
+        {
+            var id = conversation.Offered[i];
+            views.Add(new ChoiceView(id, LabelOf(conversation, id, i) ?? id));
+        }
+
+        return ChoiceMatcher.Match(text, views, byNumber)?.Id;
     }
+
+    private string? LabelOf(Conversation conversation, string id, int position) =>
+        _meetings.LabelOf(conversation, id, position)
+        ?? _schedule.LabelOf(conversation, id)
+        ?? _menu.Clarification.LabelOf(conversation, id)
+        ?? _flow[conversation.State].ChoiceViews(conversation.Language).FirstOrDefault(c => c.Id == id)?.Label;
 
     private void RememberOffered(Conversation conversation, OutgoingMessage reply)
     {
         conversation.Offered.Clear();
-        var own = flow[conversation.State].ChoiceViews(conversation.Language);
-        if (!reply.Choices.Select(c => c.Id).SequenceEqual(own.Select(c => c.Id)))
+        var own = _flow[conversation.State].ChoiceViews(conversation.Language);
+        var same = reply.Choices.Count == own.Count;
+        for (var i = 0; same && i < own.Count; i++)
         {
-            conversation.Offered.AddRange(reply.Choices.Select(c => c.Id));
+            same = reply.Choices[i].Id == own[i].Id;
+        }
+
+        if (!same)
+        {
+            foreach (var choice in reply.Choices)
+            {
+                conversation.Offered.Add(choice.Id);
+            }
         }
     }
 
@@ -261,63 +263,13 @@ public sealed partial class RecipeEngine(
         var language = LanguageFrom(argument);
         if (language is null)
         {
-            return Prompt(conversation, Say(conversation, TextKeys.UnknownLanguage).Replace("{languages}", string.Join(", ", flow.Languages), StringComparison.Ordinal));
+            return _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.UnknownLanguage, ("languages", string.Join(", ", _flow.Languages))));
         }
 
         conversation.Language = language;
-        var reply = Full(conversation);
-        return reply with { Text = Say(conversation, TextKeys.LanguageChanged) + "\n\n" + reply.Text };
+        var reply = _replies.Full(conversation);
+        return reply with { Text = _replies.Say(conversation, TextKeys.LanguageChanged) + "\n\n" + reply.Text };
     }
-
-    private OutgoingMessage Back(Conversation conversation)
-    {
-        while (conversation.PopHistory() is { } previous)
-        {
-            if (flow.TryGetState(previous, out _))
-            {
-                conversation.State = previous;
-                return Full(conversation);
-            }
-        }
-
-        return Prompt(conversation, Say(conversation, TextKeys.NothingToGoBackTo));
-    }
-
-    private OutgoingMessage Restart(Conversation conversation)
-    {
-        conversation.State = flow.Start.Id;
-        conversation.Role = null;
-        conversation.Phase = null;
-        conversation.History.Clear();
-        conversation.Draft = null;
-        return Full(conversation);
-    }
-
-    private OutgoingMessage Full(Conversation conversation)
-    {
-        var state = flow[conversation.State];
-        return new OutgoingMessage(
-            conversation.Id,
-            state.FullText(conversation.Language, conversation.Role),
-            state.ChoiceViews(conversation.Language),
-            state.RecipeIds,
-            state.Id,
-            conversation.Language);
-    }
-
-    private OutgoingMessage Prompt(Conversation conversation, string before)
-    {
-        var state = flow[conversation.State];
-        return new OutgoingMessage(
-            conversation.Id,
-            before + "\n\n" + state.Prompt(conversation.Language),
-            state.ChoiceViews(conversation.Language),
-            [],
-            state.Id,
-            conversation.Language);
-    }
-
-    private string Say(Conversation conversation, string key) => flow.Content.Text(key, conversation.Language);
 
     private string? LanguageFrom(string? hint)
     {
@@ -330,14 +282,6 @@ public sealed partial class RecipeEngine(
         var code = hint.Trim().ToLowerInvariant();
         var cut = code.IndexOfAny(['-', '_']);
         code = cut > 0 ? code[..cut] : code;
-        return flow.Languages.FirstOrDefault(l => l == code);
-    }
-
-    private static void AddOnce(List<string> list, string item)
-    {
-        if (!list.Contains(item))
-        {
-            list.Add(item);
-        }
+        return _flow.Languages.FirstOrDefault(l => l == code);
     }
 }

@@ -21,6 +21,7 @@ public static class TextKeys
     public const string ShowingMenu = "showing-menu";
     public const string TurnFailed = "turn-failed";
     public const string TurnReset = "turn-reset";
+    public const string ScheduleContinue = "schedule-continue";
     public const string RoleNamePrefix = "role-name-";
     public const string CommandPrefix = "command-";
 

@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
 using RecipeBot.Core.Content;
-using RecipeBot.Core.Conversations;
-using RecipeBot.StateMachine;
+using Stateless;
+using Stateless.Graph;
 
 namespace RecipeBot.Core.Flow;
 
 /// <summary>
-/// The flow of <c>flow.yaml</c> compiled once at start-up: a shared state machine definition
-/// (one machine per turn is built over it cheaply) and the precomputed states.
+/// The flow of <c>flow.yaml</c> compiled once at start-up: its precomputed states, and the configuration of a Stateless
+/// machine over them (<see cref="Configure"/>), which the menu dialog applies once to each machine it keeps.
 /// </summary>
 public sealed class CompiledFlow
 {
@@ -17,15 +17,9 @@ public sealed class CompiledFlow
     private readonly FrozenDictionary<string, CompiledState> _states;
     private readonly FrozenDictionary<string, string> _situationStates;
 
-    private CompiledFlow(
-        ContentSet content,
-        StateMachineDefinition<string, string> definition,
-        StateMachine<string, string>.TriggerWithParameters<string> diagnosed,
-        FrozenDictionary<string, CompiledState> states)
+    private CompiledFlow(ContentSet content, FrozenDictionary<string, CompiledState> states)
     {
         Content = content;
-        Definition = definition;
-        Diagnosed = diagnosed;
         _states = states;
         Start = states[content.Flow.Start];
         _situationStates = content.Flow.States
@@ -34,11 +28,7 @@ public sealed class CompiledFlow
             .ToFrozenDictionary(s => s.SituationId!, s => s.Id, StringComparer.Ordinal);
     }
 
-    public StateMachine<string, string>.TriggerWithParameters<string> Diagnosed { get; }
-
     public ContentSet Content { get; }
-
-    public StateMachineDefinition<string, string> Definition { get; }
 
     public CompiledState Start { get; }
 
@@ -50,15 +40,36 @@ public sealed class CompiledFlow
 
     public static CompiledFlow Compile(ContentSet content)
     {
-        var definition = new StateMachineDefinition<string, string>();
-        var diagnosed = definition.SetTriggerParameters<string>(DiagnosedTrigger);
         var states = new Dictionary<string, CompiledState>(StringComparer.Ordinal);
         foreach (var flowState in content.Flow.States)
         {
-            var state = new CompiledState(flowState, content);
-            states[state.Id] = state;
-            // From anywhere, recognised free text leads straight to its situation.
-            var configuration = definition.Configure(state.Id).PermitDynamic(diagnosed, target => target);
+            states[flowState.Id] = new CompiledState(flowState, content);
+        }
+
+        return new CompiledFlow(content, states.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    public bool TryGetState(string id, out CompiledState state) => _states.TryGetValue(id, out state!);
+
+    /// <summary>The state that shows <paramref name="situationId"/>, if any.</summary>
+    public string? StateOf(string situationId) => _situationStates.GetValueOrDefault(situationId);
+
+    public CompiledState this[string id] => _states[id];
+
+    /// <summary>
+    /// Configures <paramref name="machine"/> as the flow: a choice with <c>goto</c> moves there, recognised free text
+    /// (<paramref name="diagnosed"/>, whose argument is the target) moves from anywhere to its situation, and method
+    /// cards, "schedule a meeting" and "I'll try this" are answered in place. <c>back</c> and <c>restart</c> depend on
+    /// the conversation's history, so the menu dialog handles them without firing.
+    /// </summary>
+    public void Configure(
+        StateMachine<string, string> machine, StateMachine<string, string>.TriggerWithParameters<string> diagnosed, IFlowBehaviour behaviour)
+    {
+        foreach (var state in States)
+        {
+            var configuration = machine.Configure(state.Id)
+                .OnEntry(behaviour.Entered, "record")
+                .PermitDynamic(diagnosed, target => target, "the recognised situation");
             foreach (var choice in state.Choices)
             {
                 switch (choice.Action)
@@ -70,31 +81,29 @@ public sealed class CompiledFlow
                         configuration.Permit(choice.Id, choice.Goto!);
                         break;
                     case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting or ChoiceAction.TryRecipes:
-                        // Answered in place: the user stays where they are.
-                        configuration.InternalTransition(choice.Id, _ => Task.CompletedTask);
-                        break;
-                    default:
-                        // back and restart depend on the conversation's history, so the engine handles them.
-                        configuration.Ignore(choice.Id);
+                        configuration.InternalTransitionAsync(choice.Id, _ => behaviour.AnswerInPlaceAsync(choice));
                         break;
                 }
             }
         }
-
-        return new CompiledFlow(content, definition, diagnosed, states.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    public bool TryGetState(string id, out CompiledState state) => _states.TryGetValue(id, out state!);
+    /// <summary>The flow as a Mermaid state diagram: Stateless's own export of the configured machine.</summary>
+    public string ToMermaid()
+    {
+        var machine = new StateMachine<string, string>(Start.Id);
+        Configure(machine, machine.SetTriggerParameters<string>(DiagnosedTrigger), NoBehaviour.Instance);
+        return MermaidGraph.Format(machine.GetInfo());
+    }
 
-    /// <summary>The state that shows <paramref name="situationId"/>, if any.</summary>
-    public string? StateOf(string situationId) => _situationStates.GetValueOrDefault(situationId);
+    private sealed class NoBehaviour : IFlowBehaviour
+    {
+        public static readonly NoBehaviour Instance = new();
 
-    public CompiledState this[string id] => _states[id];
+        public void Entered(StateMachine<string, string>.Transition transition)
+        {
+        }
 
-    /// <summary>A machine over <paramref name="conversation"/>'s state, sharing this flow's definition.</summary>
-    public StateMachine<string, string> CreateMachine(Conversation conversation) =>
-        new(Definition, () => conversation.State, state => conversation.State = state);
-
-    /// <summary>The flow as a Mermaid state diagram.</summary>
-    public string ToMermaid() => MermaidGraph.Format(new StateMachine<string, string>(Definition, () => Content.Flow.Start, _ => { }).GetInfo());
+        public Task AnswerInPlaceAsync(FlowChoice choice) => Task.CompletedTask;
+    }
 }

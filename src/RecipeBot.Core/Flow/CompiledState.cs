@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using RecipeBot.Core.Content;
+using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Engine;
 
 namespace RecipeBot.Core.Flow;
@@ -8,7 +9,7 @@ namespace RecipeBot.Core.Flow;
 public sealed class CompiledState
 {
     private readonly FrozenDictionary<string, FlowChoice> _byId;
-    private readonly FrozenDictionary<string, FlowChoice> _byLabel;
+    private readonly ChoiceMatcher<FlowChoice> _matcher;
     private readonly FrozenDictionary<string, IReadOnlyList<ChoiceView>> _views;
     private readonly FrozenDictionary<string, string> _fullTexts;
     private readonly FrozenDictionary<string, string> _prompts;
@@ -22,17 +23,14 @@ public sealed class CompiledState
         _byId = Choices.DistinctBy(c => c.Id).ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
 
         var languages = content.Flow.Languages;
-        var byLabel = new Dictionary<string, FlowChoice>(StringComparer.Ordinal);
+        var labels = new List<(string, FlowChoice)>();
         var views = new Dictionary<string, IReadOnlyList<ChoiceView>>(StringComparer.Ordinal);
         var fullTexts = new Dictionary<string, string>(StringComparer.Ordinal);
         var prompts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in languages)
         {
             views[language] = Choices.Select(c => new ChoiceView(c.Id, ReplyTexts.Label(c, language, content))).ToArray();
-            foreach (var view in views[language])
-            {
-                byLabel.TryAdd(TextNormalizer.Normalize(view.Label), _byId[view.Id]);
-            }
+            labels.AddRange(views[language].Select(view => (view.Label, _byId[view.Id])));
 
             prompts[language] = ReplyTexts.Prompt(definition, language, content);
             fullTexts[Key(language, null)] = ReplyTexts.Full(definition, Situation, language, null, content);
@@ -42,7 +40,7 @@ public sealed class CompiledState
             }
         }
 
-        _byLabel = byLabel.ToFrozenDictionary(StringComparer.Ordinal);
+        _matcher = new ChoiceMatcher<FlowChoice>(Choices, c => c.Id, labels);
         _views = views.ToFrozenDictionary(StringComparer.Ordinal);
         _fullTexts = fullTexts.ToFrozenDictionary(StringComparer.Ordinal);
         _prompts = prompts.ToFrozenDictionary(StringComparer.Ordinal);
@@ -66,26 +64,10 @@ public sealed class CompiledState
     /// <summary>Just the question, without recipes.</summary>
     public string Prompt(string language) => _prompts[language];
 
-    /// <summary>
-    /// The choice the user meant: a button id, a number ("2") or a label in any language
-    /// (case and diacritics ignored). Null when nothing matches.
-    /// </summary>
-    public FlowChoice? Match(string text)
-    {
-        var trimmed = text.AsSpan().Trim();
-        if (_byId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(trimmed, out var byId))
-        {
-            return byId;
-        }
+    /// <summary>The choice the user meant (see <see cref="ChoiceMatcher{T}"/>); null when nothing matches.</summary>
+    public FlowChoice? Match(string text, bool byNumber = true) => _matcher.Match(text, byNumber);
 
-        var number = trimmed.TrimEnd('.');
-        if (int.TryParse(number, out var n) && n >= 1 && n <= Choices.Count)
-        {
-            return Choices[n - 1];
-        }
-
-        return _byLabel.TryGetValue(TextNormalizer.Normalize(text), out var byLabel) ? byLabel : null;
-    }
+    public FlowChoice? Choice(string id) => _byId.GetValueOrDefault(id);
 
     private static string Key(string language, string? role) => role is null ? language : string.Concat(language, "|", role);
 }

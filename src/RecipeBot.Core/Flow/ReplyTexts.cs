@@ -21,7 +21,9 @@ internal static class ReplyTexts
             text.Append(content.Text(state.TextKey, language)).Append("\n\n");
         }
 
-        text.Append(content.Text(TextKeys.RecipesIntro, language).Replace("{situation}", situation.Title.Get(language, fallback), StringComparison.Ordinal));
+        text.Append(TextTemplate.Render(
+            content.Text(TextKeys.RecipesIntro, language),
+            ("situation", situation.Title.Get(language, fallback))));
         var number = 0;
         foreach (var recipe in situation.Recipes)
         {
@@ -29,7 +31,7 @@ internal static class ReplyTexts
             if (role is not null && !recipe.For.Contains(role))
             {
                 var roles = string.Join(", ", recipe.For.Select(r => content.Text(TextKeys.RoleNamePrefix + r, language)));
-                text.Append('\n').Append(content.Text(TextKeys.RecipeForOthers, language).Replace("{roles}", roles, StringComparison.Ordinal));
+                text.Append('\n').Append(TextTemplate.Render(content.Text(TextKeys.RecipeForOthers, language), ("roles", roles)));
             }
 
             foreach (var step in recipe.Steps.Get(language, fallback))
@@ -58,7 +60,7 @@ internal static class ReplyTexts
 
         var label = content.Text(choice.LabelKey!, language);
         return choice.MethodId is not null
-            ? label.Replace("{title}", content.MethodsById[choice.MethodId].Title.Get(language, fallback), StringComparison.Ordinal)
+            ? TextTemplate.Render(label, ("title", content.MethodsById[choice.MethodId].Title.Get(language, fallback)))
             : label;
     }
 

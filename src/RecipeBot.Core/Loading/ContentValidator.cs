@@ -1,5 +1,6 @@
 using System.Text;
 using RecipeBot.Core.Content;
+using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
 
@@ -23,6 +24,48 @@ internal static class ContentValidator
         {
             Report(textsAt, $"the text '{key}' is missing; the bot needs it");
         }
+
+        ValidatePlaceholders(content, Report);
+    }
+
+    /// <summary>Every placeholder of a text is one the bot fills, and every language uses the same ones.</summary>
+    private static void ValidatePlaceholders(ContentSet content, Action<SourceLocation, string> report)
+    {
+        foreach (var (key, text) in content.Texts)
+        {
+            var allowed = TextPlaceholders.Of(key);
+            var fills = allowed.Count == 0 ? "none" : string.Join(", ", allowed.Select(a => "{" + a.Replace("|", "} or {", StringComparison.Ordinal) + "}"));
+            string? firstLanguage = null;
+            string? firstUsed = null;
+            foreach (var (language, value) in text.Values)
+            {
+                var used = TextTemplate.Placeholders(value);
+                foreach (var unknown in used.Where(u => !allowed.Any(a => a.Split('|').Contains(u))))
+                {
+                    report(text.Location, $"the text '{key}' ({language}) has the placeholder {{{unknown}}}, which the bot does not fill; it fills: {fills}");
+                }
+
+                // Alternatives count as one: "{month}" in one language and "{monthnumber}" in another is fine.
+                var canonical = string.Join(", ", used.Select(u => allowed.FirstOrDefault(a => a.Split('|').Contains(u)) ?? u).Order(StringComparer.Ordinal).Select(u => "{" + u + "}"));
+                if (firstLanguage is null)
+                {
+                    (firstLanguage, firstUsed) = (language, canonical);
+                }
+                else if (canonical != firstUsed)
+                {
+                    report(text.Location, $"the text '{key}' has the placeholders [{firstUsed}] in {firstLanguage} but [{canonical}] in {language}; every language needs the same");
+                }
+            }
+        }
+    }
+
+    /// <summary>Content ids become button ids: one that looks like a button the bot makes itself would be taken for it.</summary>
+    private static void ValidateNotReserved(string id, string owner, SourceLocation at, Action<SourceLocation, string> report)
+    {
+        if (ButtonIds.Collision(id) is { } reserved)
+        {
+            report(at, $"{owner} collides with the bot's own buttons ('{reserved}' is reserved); choose another id");
+        }
     }
 
     private static void ValidateSituations(ContentSet content, Action<SourceLocation, string> report)
@@ -36,6 +79,7 @@ internal static class ContentValidator
                 report(situation.Location, $"duplicate situation id '{situation.Id}' (also at {seenSituations[situation.Id]})");
             }
 
+            ValidateNotReserved(situation.Id, $"situation id '{situation.Id}'", situation.Location, report);
             if (!Phases.All.Contains(situation.Phase))
             {
                 report(situation.Location, $"situation '{situation.Id}' has unknown phase '{situation.Phase}'; expected one of: {string.Join(", ", Phases.All)}");
@@ -75,9 +119,14 @@ internal static class ContentValidator
     private static void ValidateMethods(ContentSet content, Action<SourceLocation, string> report)
     {
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var method in content.Methods.Where(m => !seen.TryAdd(m.Id, m.Location)))
+        foreach (var method in content.Methods)
         {
-            report(method.Location, $"duplicate method id '{method.Id}' (also at {seen[method.Id]})");
+            if (!seen.TryAdd(method.Id, method.Location))
+            {
+                report(method.Location, $"duplicate method id '{method.Id}' (also at {seen[method.Id]})");
+            }
+
+            ValidateNotReserved(method.Id, $"method id '{method.Id}'", method.Location, report);
         }
     }
 
@@ -151,6 +200,12 @@ internal static class ContentValidator
             if (bytes > MaxChoiceIdBytes)
             {
                 report(choice.Location, $"{choiceOwner} is {bytes} bytes long; a choice id may have at most {MaxChoiceIdBytes} bytes (Telegram's callback_data limit)");
+            }
+
+            if (state.Choices.Contains(choice))
+            {
+                // Only the ids the content declares: the bot's own (method:…) are meant to look like its buttons.
+                ValidateNotReserved(choice.Id, choiceOwner, choice.Location, report);
             }
 
             if (choice.Id.Any(char.IsWhiteSpace) || choice.Id.StartsWith('/'))

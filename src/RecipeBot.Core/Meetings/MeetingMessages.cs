@@ -1,3 +1,4 @@
+using RecipeBot.Core.Content;
 using System.Globalization;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
@@ -44,19 +45,21 @@ public sealed class MeetingMessages(CompiledFlow flow)
     /// <summary>"Reminder: {title} — {when}{place}"; <paramref name="late"/> says it comes after its time.</summary>
     public OutgoingMessage Reminder(Meeting meeting, DateTimeOffset occurrence, bool late)
     {
-        var text = Text(late ? ReminderLateKey : ReminderKey, meeting.Language)
-            .Replace("{title}", Title(meeting), StringComparison.Ordinal)
-            .Replace("{when}", When(occurrence, meeting.Schedule.TimeZone, meeting.Language), StringComparison.Ordinal)
-            .Replace("{place}", Place(meeting), StringComparison.Ordinal);
+        var text = TextTemplate.Render(
+            Text(late ? ReminderLateKey : ReminderKey, meeting.Language),
+            ("title", Title(meeting)),
+            ("when", When(occurrence, meeting.Schedule.TimeZone, meeting.Language)),
+            ("place", Place(meeting)));
         return Message(meeting.ConversationId, meeting.Language, text, []);
     }
 
     /// <summary>After a meeting: publish the minutes (arguments for and against, the decision), with a "done" button.</summary>
     public OutgoingMessage MinutesFollowUp(Meeting meeting, DateTimeOffset occurrence, bool nudge)
     {
-        var text = Text(nudge ? MinutesNudgeKey : MinutesKey, meeting.Language)
-            .Replace("{title}", Title(meeting), StringComparison.Ordinal)
-            .Replace("{when}", When(occurrence, meeting.Schedule.TimeZone, meeting.Language), StringComparison.Ordinal);
+        var text = TextTemplate.Render(
+            Text(nudge ? MinutesNudgeKey : MinutesKey, meeting.Language),
+            ("title", Title(meeting)),
+            ("when", When(occurrence, meeting.Schedule.TimeZone, meeting.Language)));
         return Message(
             meeting.ConversationId,
             meeting.Language,
@@ -70,14 +73,14 @@ public sealed class MeetingMessages(CompiledFlow flow)
         var situation = flow.Content.SituationsById.TryGetValue(step.SituationId, out var found)
             ? found.Title.Get(step.Language, flow.DefaultLanguage)
             : step.SituationId;
-        var text = Text(NextStepKey, step.Language).Replace("{situation}", situation, StringComparison.Ordinal);
+        var text = TextTemplate.Render(Text(NextStepKey, step.Language), ("situation", situation));
         return Message(
             step.ConversationId,
             step.Language,
             text,
             [
-                new ChoiceView(NotificationKeys.StepDoneChoicePrefix + step.SituationId, Text(NextStepDoneLabelKey, step.Language)),
-                new ChoiceView(NotificationKeys.StepStuckChoicePrefix + step.SituationId, Text(NextStepStuckLabelKey, step.Language)),
+                new ChoiceView(new Dialogs.NextStepButton(Done: true, step.SituationId).Id, Text(NextStepDoneLabelKey, step.Language)),
+                new ChoiceView(new Dialogs.NextStepButton(Done: false, step.SituationId).Id, Text(NextStepStuckLabelKey, step.Language)),
             ]);
     }
 
@@ -86,21 +89,23 @@ public sealed class MeetingMessages(CompiledFlow flow)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var local = TimeZoneInfo.ConvertTime(start, zone);
-        return Text(DateFormatKey, language)
-            .Replace("{weekday}", Text("weekday-" + WeekdayCodes[(int)local.DayOfWeek], language), StringComparison.Ordinal)
-            .Replace("{day}", local.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{month}", Text("month-" + local.Month.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal)
-            .Replace("{year}", local.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{time}", local.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return TextTemplate.Render(
+            Text(DateFormatKey, language),
+            ("weekday", Text("weekday-" + WeekdayCodes[(int)local.DayOfWeek], language)),
+            ("day", local.Day.ToString(CultureInfo.InvariantCulture)),
+            ("month", Text("month-" + local.Month.ToString(CultureInfo.InvariantCulture), language)),
+            ("year", local.Year.ToString(CultureInfo.InvariantCulture)),
+            ("time", local.ToString("HH:mm", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A date without the time: "Tue 8 December".</summary>
     public string ShortDate(DateOnly date, string language) =>
-        Text("date-short", language)
-            .Replace("{weekday}", Text("weekday-" + WeekdayCodes[(int)date.DayOfWeek], language), StringComparison.Ordinal)
-            .Replace("{day}", date.Day.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{monthnumber}", date.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{month}", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal);
+        TextTemplate.Render(
+            Text("date-short", language),
+            ("weekday", Text("weekday-" + WeekdayCodes[(int)date.DayOfWeek], language)),
+            ("day", date.Day.ToString(CultureInfo.InvariantCulture)),
+            ("monthnumber", date.Month.ToString(CultureInfo.InvariantCulture)),
+            ("month", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language)));
 
     /// <summary>
     /// The schedule in words: "on Tuesdays at 18:00", "on the 2nd Tuesday of every month at 18:00",
@@ -117,9 +122,7 @@ public sealed class MeetingMessages(CompiledFlow flow)
         var details = string.Join(", ", new[] { schedule.Title, schedule.Place }.Where(d => !string.IsNullOrWhiteSpace(d)));
         return details.Length == 0
             ? summary
-            : Text("schedule-title-place", language)
-                .Replace("{summary}", summary, StringComparison.Ordinal)
-                .Replace("{details}", details, StringComparison.Ordinal);
+            : TextTemplate.Render(Text("schedule-title-place", language), ("summary", summary), ("details", details));
     }
 
     /// <summary>The weekday code of texts (<c>mo</c> … <c>su</c>).</summary>
@@ -146,10 +149,11 @@ public sealed class MeetingMessages(CompiledFlow flow)
         if (frequency == "WEEKLY" && days.All(d => d.Length == 2 && Array.IndexOf(WeekdayCodes, d.ToLowerInvariant()) >= 0))
         {
             var named = string.Join(", ", days.Select(d => Text("weekday-on-" + d.ToLowerInvariant(), language)));
-            return (interval == 1 ? Text("schedule-weekly-summary", language) : Text("schedule-every-n-weeks-summary", language))
-                .Replace("{days}", named, StringComparison.Ordinal)
-                .Replace("{n}", interval.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{time}", time, StringComparison.Ordinal);
+            return TextTemplate.Render(
+                (interval == 1 ? Text("schedule-weekly-summary", language) : Text("schedule-every-n-weeks-summary", language)),
+                ("days", named),
+                ("n", interval.ToString(CultureInfo.InvariantCulture)),
+                ("time", time));
         }
 
         if (frequency == "MONTHLY" && interval == 1 && days.Length == 1 && days[0].Length >= 3
@@ -159,10 +163,10 @@ public sealed class MeetingMessages(CompiledFlow flow)
             var code = days[0][^2..].ToLowerInvariant();
             var monthly = ordinal == -1
                 ? Text("monthly-last-" + code, language)
-                : Text("monthly-" + code, language).Replace("{nth}", Text("nth-" + ordinal.ToString(CultureInfo.InvariantCulture), language), StringComparison.Ordinal);
-            return Text("schedule-monthly-summary", language)
-                .Replace("{monthly}", monthly, StringComparison.Ordinal)
-                .Replace("{time}", time, StringComparison.Ordinal);
+                : TextTemplate.Render(
+                    Text("monthly-" + code, language),
+                    ("nth", Text("nth-" + ordinal.ToString(CultureInfo.InvariantCulture), language)));
+            return TextTemplate.Render(Text("schedule-monthly-summary", language), ("monthly", monthly), ("time", time));
         }
 
         return schedule.RecurrenceRule;
@@ -185,7 +189,7 @@ public sealed class MeetingMessages(CompiledFlow flow)
     private string Place(Meeting meeting) =>
         string.IsNullOrWhiteSpace(meeting.Schedule.Place)
             ? string.Empty
-            : Text(PlaceKey, meeting.Language).Replace("{place}", meeting.Schedule.Place, StringComparison.Ordinal);
+            : TextTemplate.Render(Text(PlaceKey, meeting.Language), ("place", meeting.Schedule.Place));
 
     private string Text(string key, string language) => flow.Content.Text(key, language);
 

@@ -18,12 +18,12 @@ public static class NotificationKeys
     public const string MinutesDone = "minutes-done";
 
     /// <summary>Button prefix of "minutes published": <c>minutes:{meeting}:{occurrence}</c>.</summary>
-    public const string MinutesDoneChoicePrefix = "minutes:";
+    public const string MinutesDoneChoicePrefix = Dialogs.MinutesButton.Prefix;
 
     /// <summary>Button prefixes of the next-step question: <c>step:done:{situation}</c>, <c>step:stuck:{situation}</c>.</summary>
-    public const string StepDoneChoicePrefix = "step:done:";
+    public const string StepDoneChoicePrefix = Dialogs.NextStepButton.DonePrefix;
 
-    public const string StepStuckChoicePrefix = "step:stuck:";
+    public const string StepStuckChoicePrefix = Dialogs.NextStepButton.StuckPrefix;
 
     /// <summary>An occurrence as it appears in keys and buttons: UTC, to the minute.</summary>
     public static string Occurrence(DateTimeOffset start) =>
@@ -41,5 +41,5 @@ public static class NotificationKeys
         $"next-step/{step.ConversationId}/{step.SituationId}/{Occurrence(step.DueAt)}";
 
     public static string MinutesDoneChoice(string meetingId, DateTimeOffset occurrence) =>
-        $"{MinutesDoneChoicePrefix}{meetingId}:{Occurrence(occurrence)}";
+        new Dialogs.MinutesButton(meetingId, occurrence).Id;
 }

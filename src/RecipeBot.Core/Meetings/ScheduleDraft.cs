@@ -62,6 +62,9 @@ public sealed class ScheduleDraft
     /// <summary>The schedule shown for confirmation.</summary>
     public MeetingSchedule? Proposed { get; set; }
 
+    /// <summary>The schedule being changed ("Change it", a meeting's "Change the schedule"): what the user does not mention stays.</summary>
+    public MeetingSchedule? Base { get; set; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ScheduleDraft? FromJson(string? json) =>

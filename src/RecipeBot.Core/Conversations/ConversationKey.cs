@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace RecipeBot.Core.Conversations;
+
+/// <summary>
+/// Which conversation: the channel and its own id there, written <c>telegram:123</c> or <c>teams:29:1a2b…</c>
+/// (the id may hold colons; the channel may not). Storage keeps the written form (<see cref="Conversation.Id"/>).
+/// </summary>
+public readonly record struct ConversationKey
+{
+    public ConversationKey(string channel, string id)
+    {
+        if (string.IsNullOrEmpty(channel) || channel.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A channel name is not empty and has no ':' (got '{channel}').", nameof(channel));
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        Channel = channel;
+        Id = id;
+    }
+
+    public string Channel { get; }
+
+    public string Id { get; }
+
+    public static ConversationKey Telegram(long chatId) => new("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A user of the same channel, written like a key (<c>telegram:42</c>): how coordinators are configured.</summary>
+    public string UserOfChannel(string userId) => string.Concat(Channel, ":", userId);
+
+    public override string ToString() => string.Concat(Channel, ":", Id);
+
+    public static ConversationKey Parse(string text) =>
+        TryParse(text, out var key) ? key : throw new FormatException($"'{text}' is not a conversation key such as 'telegram:123'.");
+
+    public static bool TryParse([NotNullWhen(true)] string? text, out ConversationKey key)
+    {
+        key = default;
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0 || colon == text!.Length - 1)
+        {
+            return false;
+        }
+
+        key = new ConversationKey(text[..colon], text[(colon + 1)..]);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+using RecipeBot.Core.Flow;
+
+namespace RecipeBot.Core.Dialogs;
+
+/// <summary>The button ids the dialogs make themselves; content ids must not look like them (<c>validate</c> says so).</summary>
+public static class ButtonIds
+{
+    public static IReadOnlyList<string> ReservedPrefixes { get; } =
+    [
+        MeetingButton.Prefix, ScheduleButton.Prefix, IntentButton.Prefix, EffectiveChoices.MethodPrefix, MinutesButton.Prefix, NextStepButton.Prefix,
+    ];
+
+    public static IReadOnlyList<string> ReservedIds { get; } = [IntentButton.Neither, CompiledFlow.DiagnosedTrigger];
+
+    /// <summary>The reserved prefix or id <paramref name="id"/> collides with; null when none.</summary>
+    public static string? Collision(string id) =>
+        ReservedPrefixes.FirstOrDefault(p => id.StartsWith(p, StringComparison.Ordinal)) ?? ReservedIds.FirstOrDefault(r => r == id);
+}

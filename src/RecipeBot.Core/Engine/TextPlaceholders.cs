@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+
+namespace RecipeBot.Core.Engine;
+
+/// <summary>
+/// The <c>{placeholder}</c>s the bot fills in each text of <c>texts.yaml</c>; <c>validate</c> rejects any other, and
+/// a text must use the same ones in every language. <c>a|b</c> are alternatives: each language uses one of them
+/// (Estonian dates say <c>{monthnumber}</c> where English says <c>{month}</c>).
+/// </summary>
+public static class TextPlaceholders
+{
+    private static readonly string[] WeekdayCodes = ["mo", "tu", "we", "th", "fr", "sa", "su"];
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByKey { get; } = Build();
+
+    /// <summary>The placeholders <paramref name="key"/> may use; none for a text the bot shows as it is.</summary>
+    public static IReadOnlyList<string> Of(string key) => ByKey.TryGetValue(key, out var names) ? names : [];
+
+    private static FrozenDictionary<string, IReadOnlyList<string>> Build()
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [TextKeys.RecipesIntro] = ["situation"],
+            [TextKeys.RecipeForOthers] = ["roles"],
+            [Flow.EffectiveChoices.MethodLabelKey] = ["title"],
+            [TextKeys.TooLong] = ["max"],
+            [TextKeys.UnknownLanguage] = ["languages"],
+            ["schedule-confirm"] = ["summary", "zone", "dates", "leads"],
+            ["schedule-ask-change"] = ["summary"],
+            ["lead-day-before-at"] = ["n", "time"],
+            ["lead-days-before-at"] = ["n", "time"],
+            ["lead-hours-before"] = ["n"],
+            ["lead-minutes-before"] = ["n"],
+            ["schedule-saved"] = ["summary"],
+            ["schedule-changed"] = ["summary"],
+            ["schedule-once-summary"] = ["when"],
+            ["schedule-weekly-summary"] = ["days", "n", "time"],
+            ["schedule-every-n-weeks-summary"] = ["days", "n", "time"],
+            ["schedule-monthly-summary"] = ["monthly", "time"],
+            ["schedule-title-place"] = ["summary", "details"],
+            ["timezone-changed"] = ["zone"],
+            ["timezone-current"] = ["zone"],
+            ["meetings-item"] = ["n", "summary", "status", "next"],
+            ["meetings-open"] = ["n"],
+            ["meeting-details"] = ["summary", "status", "dates"],
+            ["meeting-paused"] = ["summary"],
+            ["meeting-resumed"] = ["summary"],
+            ["meeting-cancelled"] = ["summary"],
+            ["meeting-ics-caption"] = ["summary"],
+            [Meetings.MeetingMessages.PlaceKey] = ["place"],
+            [Meetings.MeetingMessages.ReminderKey] = ["title", "when", "place"],
+            [Meetings.MeetingMessages.ReminderLateKey] = ["title", "when", "place"],
+            [Meetings.MeetingMessages.MinutesKey] = ["title", "when"],
+            [Meetings.MeetingMessages.MinutesNudgeKey] = ["title", "when"],
+            ["try-noted"] = ["date"],
+            [Meetings.MeetingMessages.NextStepKey] = ["situation"],
+            [Meetings.MeetingMessages.DateFormatKey] = ["weekday", "day", "month", "year", "time"],
+            ["date-short"] = ["weekday", "day", "month|monthnumber"],
+        };
+        foreach (var code in WeekdayCodes)
+        {
+            keys["monthly-" + code] = ["nth"];
+        }
+
+        return keys.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
