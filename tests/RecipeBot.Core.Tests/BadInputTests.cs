@@ -91,6 +91,38 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks.")]
+    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat.")]
+    public async Task AnAbsurdInterval_TypedOutsideAnyDialog_GetsItsHint_NotAGuess(string language, string text, string hint)
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync(language);
+
+        var reply = await _bot.SayAsync(text);
+
+        Assert.StartsWith(hint, reply.Text, StringComparison.Ordinal);
+        Assert.Null(reply.Schedule);
+    }
+
+    [Theory]
+    [InlineData("١٨", "18:00")]
+    [InlineData("१८:३०", "18:30")]
+    [InlineData("kell ١٠", "10:00")]
+    public async Task ATimeInAnotherScriptsDigits_AtTheGuidedTimeStep_IsReadAsThatTime(string typed, string time)
+    {
+        await _bot.SayAsync("/start");
+        await _bot.SayAsync("en");
+        await _bot.SayAsync("/remind");
+        await _bot.SayAsync("sched:freq:weekly");
+        await _bot.SayAsync("sched:day:tu");
+
+        var reply = await _bot.SayAsync(typed);
+
+        Assert.NotNull(reply.Schedule);
+        Assert.Equal(time, reply.Schedule.Next[0].ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
     [InlineData("et")]
     [InlineData("en")]
     [InlineData("ru")]

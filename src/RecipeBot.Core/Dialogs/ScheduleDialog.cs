@@ -90,6 +90,11 @@ public sealed partial class ScheduleDialog
                 IReadOnlyList<DraftAlternative> readings = [.. ambiguous.Alternatives.Select(a => new DraftAlternative(a.DescriptionKey, a.Schedule))];
                 await FireAsync(conversation, m => m.Machine.FireAsync(m.ReadTwoWays, readings), ScheduleMachine.Trigger.ReadTwoWays).ConfigureAwait(false);
                 return _questions.Ask(conversation, null);
+            case ScheduleParseResult.Invalid { ErrorCode: ScheduleErrorCodes.IntervalTooLarge } tooLarge:
+                // "every 999999999 weeks": clearly a schedule, one the bot will not keep; say why, and ask again.
+                return conversation.Draft is null
+                    ? Start(conversation, _replies.Say(conversation, tooLarge.HintKey))
+                    : _questions.Ask(conversation, _replies.Say(conversation, tooLarge.HintKey));
             default:
                 return null;
         }

@@ -16,7 +16,7 @@ internal static partial class ScheduleReading
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
     /// <summary>A clock time as people type it: 18, 18:30, 18.30, kell 18.</summary>
-    [GeneratedRegex(@"^\D*?(\d{1,2})(?:[:.](\d{2}))?\D*$")]
+    [GeneratedRegex(@"^[^0-9]*?([0-9]{1,2})(?:[:.]([0-9]{2}))?[^0-9]*$")]
     private static partial Regex TypedTime();
 
     /// <summary><paramref name="text"/> read as a schedule in <paramref name="language"/> first, then in the others.</summary>
@@ -39,7 +39,7 @@ internal static partial class ScheduleReading
 
     public static TimeOnly? TimeOf(string text)
     {
-        var match = TypedTime().Match(text.Trim());
+        var match = TypedTime().Match(AsciiDigits(text.Trim()));
         if (!match.Success)
         {
             return null;
@@ -53,6 +53,24 @@ internal static partial class ScheduleReading
 
         var minute = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
         return hour is >= 0 and <= 23 && minute is >= 0 and <= 59 ? new TimeOnly(hour, minute) : null;
+    }
+
+    /// <summary>Digits of any script ("١٨", "१८") as ASCII digits, so "18" means eighteen however it was typed.</summary>
+    private static string AsciiDigits(string text)
+    {
+        if (!text.Any(c => c > '\u007f' && char.IsDigit(c)))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c > '\u007f' && char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
     }
 
     public static DayOfWeek? WeekdayOf(string code) =>
