@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Turns;
@@ -17,7 +18,7 @@ public sealed class InteractiveChat(TurnRunner turns, OutboxSender outbox, Termi
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        var conversationId = $"terminal:{options.DefaultChat}";
+        var conversationId = ConversationKey.Terminal(options.DefaultChat).ToString();
         await output.WriteAsync("RecipeBot — /help for commands, Ctrl+D to leave." + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         var shown = await turns.ShowAsync(conversationId, null, cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(Render(shown), cancellationToken).ConfigureAwait(false);

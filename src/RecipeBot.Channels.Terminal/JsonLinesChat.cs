@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Turns;
@@ -17,7 +18,6 @@ namespace RecipeBot.Channels.Terminal;
 /// </summary>
 public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, TerminalOptions options)
 {
-    private const string ConversationPrefix = "terminal:";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -69,7 +69,7 @@ public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, Termina
         }
 
         var chat = string.IsNullOrWhiteSpace(input.Chat) ? options.DefaultChat : input.Chat;
-        message = new IncomingMessage(ConversationPrefix + chat, input.Text, input.User, input.Lang);
+        message = new IncomingMessage(ConversationKey.Terminal(chat).ToString(), input.Text, input.User, input.Lang);
         return null;
     }
 
@@ -78,7 +78,7 @@ public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, Termina
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = message.ConversationId;
-        return Serialize(id.StartsWith(ConversationPrefix, StringComparison.Ordinal) ? id[ConversationPrefix.Length..] : id, message, proactive);
+        return Serialize(ConversationKey.TryParse(id, out var key) && key.Channel == ConversationKey.TerminalChannel ? key.Id : id, message, proactive);
     }
 
     private static string Serialize(string chat, OutgoingMessage reply, bool proactive) =>

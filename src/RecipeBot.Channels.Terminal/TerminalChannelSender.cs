@@ -1,3 +1,4 @@
+using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
 
@@ -10,7 +11,7 @@ namespace RecipeBot.Channels.Terminal;
 /// </summary>
 public sealed class TerminalChannelSender(TerminalOutput output, TerminalOptions options) : IChannelSender
 {
-    public const string ConversationPrefix = "terminal:";
+    public static readonly string ConversationPrefix = ConversationKey.PrefixOf(ConversationKey.TerminalChannel);
 
     public string Prefix => ConversationPrefix;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Channels.Teams.Schema;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
@@ -18,7 +19,7 @@ public sealed class TeamsActivityHandler(
     IConversationReferenceStore references,
     ILogger<TeamsActivityHandler> logger)
 {
-    public static string ConversationId(string teamsConversationId) => $"teams:{teamsConversationId}";
+    public static string ConversationId(string teamsConversationId) => ConversationKey.Teams(teamsConversationId).ToString();
 
     public Task<IResult> HandleAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Teams.Authentication;
 using RecipeBot.Channels.Teams.Schema;
 using RecipeBot.Channels.Teams.Sending;
+using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Channels.Teams.Receiving;
 
@@ -36,6 +37,7 @@ public static partial class TeamsMessagesEndpoint
         HttpContext context,
         BotFrameworkAuthenticator authenticator,
         TeamsActivityHandler handler,
+        TurnRunner turns,
         TeamsServiceUrls serviceUrls,
         ILogger<TeamsActivityHandler> logger,
         CancellationToken cancellationToken)
@@ -91,6 +93,12 @@ public static partial class TeamsMessagesEndpoint
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogTurnFailed(logger, e, activity.Id, activity.Type, activity.Conversation.Id);
+            if (activity.Type == ActivityTypes.Message)
+            {
+                // Not silently: the user hears that the message was not handled (when the store lets even that through).
+                await turns.ApologiseAsync(TeamsActivityHandler.ConversationId(activity.Conversation.Id), activity.Locale, cancellationToken).ConfigureAwait(false);
+            }
+
             return Results.Ok();
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
 
@@ -11,7 +12,7 @@ namespace RecipeBot.Channels.Teams.Sending;
 /// </summary>
 public sealed class TeamsChannelSender(ITeamsProactiveSender proactive, ILogger<TeamsChannelSender> logger) : IChannelSender
 {
-    public string Prefix => "teams:";
+    public string Prefix { get; } = ConversationKey.PrefixOf(ConversationKey.TeamsChannel);
 
     public async ValueTask<SendOutcome> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
 
 namespace RecipeBot.Channels.Telegram.Permissions;
@@ -15,7 +16,6 @@ public sealed class TelegramChatPermissions(ITelegramBotApi api, TimeProvider ti
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(5);
 
-    private const string Prefix = "telegram:";
 
     private readonly ConcurrentDictionary<(long Chat, long User), Answer> _answers = new();
     private long _nextPruneTicks;
@@ -25,7 +25,8 @@ public sealed class TelegramChatPermissions(ITelegramBotApi api, TimeProvider ti
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(userId);
         // A private chat has no administrators; another channel's conversation is not ours to judge.
-        if (!TryParseId(conversationId, Prefix, out var chatId) || chatId > 0 || !TryParseId(userId, "", out var user))
+        if (!ConversationKey.TryParseTelegram(conversationId, out var chatId) || chatId > 0
+            || !long.TryParse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var user))
         {
             return false;
         }
@@ -76,13 +77,6 @@ public sealed class TelegramChatPermissions(ITelegramBotApi api, TimeProvider ti
                 _answers.TryRemove(entry);
             }
         }
-    }
-
-    private static bool TryParseId(string text, string prefix, out long id)
-    {
-        id = 0;
-        return text.StartsWith(prefix, StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(prefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id);
     }
 
     private readonly record struct Answer(bool IsAdmin, DateTimeOffset Expires);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
@@ -18,7 +19,7 @@ public sealed class TelegramUpdateHandler(
     TelegramBotIdentity identity,
     ILogger<TelegramUpdateHandler> logger)
 {
-    public static string ConversationId(long chatId) => $"telegram:{chatId}";
+    public static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
 
     public Task HandleAsync(TelegramUpdate update, CancellationToken cancellationToken) => update switch
     {

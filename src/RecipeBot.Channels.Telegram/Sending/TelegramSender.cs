@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Conversations;
 using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
 
@@ -19,7 +20,6 @@ namespace RecipeBot.Channels.Telegram.Sending;
 /// </remarks>
 public sealed partial class TelegramSender : BackgroundService, ITelegramSender
 {
-    private const string ConversationPrefix = "telegram:";
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
@@ -292,13 +292,10 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private async ValueTask<long> ResolveAsync(long chatId, CancellationToken cancellationToken)
     {
         var resolved = await _chats.ResolveAsync(ConversationId(chatId), cancellationToken).ConfigureAwait(false);
-        return resolved.StartsWith(ConversationPrefix, StringComparison.Ordinal)
-            && long.TryParse(resolved.AsSpan(ConversationPrefix.Length), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-                ? id
-                : chatId;
+        return ConversationKey.TryParseTelegram(resolved, out var id) ? id : chatId;
     }
 
-    private static string ConversationId(long chatId) => ConversationPrefix + chatId.ToString(CultureInfo.InvariantCulture);
+    private static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -24,7 +24,27 @@ public readonly record struct ConversationKey
 
     public string Id { get; }
 
-    public static ConversationKey Telegram(long chatId) => new("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public const string TelegramChannel = "telegram";
+    public const string TeamsChannel = "teams";
+    public const string TerminalChannel = "terminal";
+
+    public static ConversationKey Telegram(long chatId) => new(TelegramChannel, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static ConversationKey Teams(string conversationId) => new(TeamsChannel, conversationId);
+
+    public static ConversationKey Terminal(string chat) => new(TerminalChannel, chat);
+
+    /// <summary>How every key of <paramref name="channel"/> starts when written (<c>telegram:</c>): what a channel's outbox sender serves.</summary>
+    public static string PrefixOf(string channel) => string.Concat(channel, ":");
+
+    /// <summary>The Telegram chat id of a written key such as <c>telegram:-1001234567890</c>; false for any other text.</summary>
+    public static bool TryParseTelegram([NotNullWhen(true)] string? text, out long chatId)
+    {
+        chatId = 0;
+        return TryParse(text, out var key) && key.Channel == TelegramChannel
+            && long.TryParse(key.Id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out chatId)
+            && chatId != 0;
+    }
 
     /// <summary>A user of the same channel, written like a key (<c>telegram:42</c>): how coordinators are configured.</summary>
     public string UserOfChannel(string userId) => string.Concat(Channel, ":", userId);

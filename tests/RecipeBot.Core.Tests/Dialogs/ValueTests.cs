@@ -20,6 +20,34 @@ public sealed class ValueTests
     }
 
     [Theory]
+    [InlineData("telegram:-1001234567890", -1001234567890)]
+    [InlineData("telegram:42", 42)]
+    public void ATelegramKey_GivesItsChatId(string text, long chatId)
+    {
+        Assert.True(ConversationKey.TryParseTelegram(text, out var parsed));
+        Assert.Equal(chatId, parsed);
+        Assert.Equal(text, ConversationKey.Telegram(chatId).ToString());
+    }
+
+    [Theory]
+    [InlineData("teams:42")]
+    [InlineData("telegram:0")]
+    [InlineData("telegram:abc")]
+    [InlineData("telegram:99999999999999999999")]
+    [InlineData("telegram:")]
+    [InlineData(null)]
+    public void AnythingElse_IsNoTelegramChat(string? text) =>
+        Assert.False(ConversationKey.TryParseTelegram(text, out _));
+
+    [Fact]
+    public void EachChannelsKeys_StartWithItsPrefix()
+    {
+        Assert.StartsWith(ConversationKey.PrefixOf(ConversationKey.TeamsChannel), ConversationKey.Teams("19:abc@thread.v2").ToString(), StringComparison.Ordinal);
+        Assert.Equal("terminal:local", ConversationKey.Terminal("local").ToString());
+        Assert.Equal("19:abc@thread.v2", ConversationKey.Parse(ConversationKey.Teams("19:abc@thread.v2").ToString()).Id);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("local")]
     [InlineData(":123")]
