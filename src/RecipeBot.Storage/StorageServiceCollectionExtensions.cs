@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
         services.AddSingleton<IConversationStore>(provider => IsMemory(provider)
             ? new InMemoryConversationStore()
-            : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+            : new SqliteConversationStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<SqliteConversationStore>>()));
         // The outbox lives with the conversations, so a turn writes both in one transaction.
         services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IConversationStore>());
         services.AddSingleton(provider => new ChannelStore(IsMemory(provider)

@@ -34,6 +34,7 @@ public sealed class BadInputTests
         Assert.Equal("language", first.State);
         Assert.Equal("role", inTheMenu.State);
         Assert.NotEmpty(inADraft.Text);
+        Assert.Equal(0, _bot.FailedTurns);
     }
 
     [Theory]

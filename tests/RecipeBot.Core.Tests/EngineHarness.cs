@@ -17,7 +17,7 @@ public sealed class EngineHarness
         Meetings = meetings ?? MeetingServices.InMemory();
         Engine = new RecipeEngine(
             RepositoryContent.Compile(), Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
-        Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), NullLogger<TurnRunner>.Instance);
+        Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), TurnLog);
     }
 
     public MeetingServices Meetings { get; }
@@ -29,6 +29,11 @@ public sealed class EngineHarness
     public RecipeEngine Engine { get; }
 
     public TurnRunner Turns { get; }
+
+    /// <summary>Turns that failed and were answered with an apology by the error boundary.</summary>
+    public int FailedTurns => TurnLog.Errors;
+
+    private CountingLogger<TurnRunner> TurnLog { get; } = new();
 
     public async Task<OutgoingMessage> SayAsync(string text, string chat = "test:1", string? lang = null) =>
         (await Turns.RunAsync(new IncomingMessage(chat, text, "user-1", lang), CancellationToken.None))!;

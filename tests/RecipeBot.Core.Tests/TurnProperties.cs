@@ -7,7 +7,8 @@ namespace RecipeBot.Core.Tests;
 
 /// <summary>
 /// The whole turn with the real content and free text on: any few messages — arbitrary text, alone or after a
-/// command, a button id or a number — each get a reply in a state the flow has, and never an exception.
+/// command, a button id or a number — each get a reply in a state the flow has, and never an exception (the turn
+/// runner would answer one with an apology, so the test counts its error log too).
 /// </summary>
 public sealed class TurnProperties
 {
@@ -26,6 +27,9 @@ public sealed class TurnProperties
             Assert.True(_bot.Engine.Flow.TryGetState(reply.State, out _), $"unknown state {reply.State}");
             Assert.Contains(reply.Language, _bot.Engine.Flow.Languages);
         }
+
+        // A real answer each time, not the error boundary's apology for an exception.
+        Assert.Equal(0, _bot.FailedTurns);
     }
 
     /// <summary>Messages of one conversation, and the language hint its channel gave.</summary>

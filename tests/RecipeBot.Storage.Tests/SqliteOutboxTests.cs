@@ -92,6 +92,27 @@ public sealed class SqliteOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ARowThatNoLongerReadsAsAMessage_IsRemoved_AndTheOthersStillGoOut()
+    {
+        var store = Open();
+        await store.AddAsync([Message("before")], CancellationToken.None);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO outbox (conversation_id, message, created_at) VALUES ('telegram:42', '{not json', '2026-12-01T00:00:00Z')";
+            command.ExecuteNonQuery();
+        }
+
+        await store.AddAsync([Message("after")], CancellationToken.None);
+
+        var pending = await store.PendingAsync("telegram:", 0, 10, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Assert.Equal(["before", "after"], pending.Select(r => r.Message.Text));
+        Assert.Equal(2, (await Open().PendingAsync("telegram:", 0, 10, DateTimeOffset.UtcNow, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task ARowPutBack_WaitsUntilItsTime_AndCountsItsAttempts()
     {
         var store = Open();

@@ -43,27 +43,48 @@ public sealed class TelegramInboxProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var pause = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = await inbox.PendingAsync(Channel, BatchSize, stoppingToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+            try
             {
-                // Woken by a signal; the timeout only covers a signal lost in a race.
-                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-                continue;
+                if (await RoundAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    pause = TimeSpan.FromSeconds(1);
+                }
             }
-
-            var done = await ProcessAsync(batch, stoppingToken).ConfigureAwait(false);
-            if (done.Count > 0)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                await inbox.CompleteAsync(Channel, done, stoppingToken).ConfigureAwait(false);
-            }
-            else
-            {
-                // Everything failed this round (Telegram or the disk is down): don't spin.
-                await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                // The inbox itself cannot be read or written (a full disk): the updates are safe there, so wait longer
+                // each time and try again rather than stop the bot.
+                logger.LogError(e, "The Telegram inbox could not be worked; trying again in {PauseSeconds} s", pause.TotalSeconds);
+                await Task.Delay(pause, stoppingToken).ConfigureAwait(false);
+                pause = TimeSpan.FromSeconds(Math.Min(60, pause.TotalSeconds * 2));
             }
         }
+    }
+
+    /// <summary>One batch; false when there was nothing to do or nothing could be done.</summary>
+    private async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    {
+        var batch = await inbox.PendingAsync(Channel, BatchSize, stoppingToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            // Woken by a signal; the timeout only covers a signal lost in a race.
+            await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            return false;
+        }
+
+        var done = await ProcessAsync(batch, stoppingToken).ConfigureAwait(false);
+        if (done.Count > 0)
+        {
+            await inbox.CompleteAsync(Channel, done, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+
+        // Everything failed this round (Telegram or the disk is down): don't spin.
+        await _signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+        return false;
     }
 
     private async Task<List<long>> ProcessAsync(IReadOnlyList<InboxItem> batch, CancellationToken stoppingToken)
@@ -77,10 +98,13 @@ public sealed class TelegramInboxProcessor(
             {
                 foreach (var item in chat)
                 {
-                    if (await ProcessOneAsync(item, cancellationToken).ConfigureAwait(false))
+                    if (!await ProcessOneAsync(item, cancellationToken).ConfigureAwait(false))
                     {
-                        done.Add(item.Sequence);
+                        // The chat's later updates wait for this one, so its replies keep their order.
+                        break;
                     }
+
+                    done.Add(item.Sequence);
                 }
             }).ConfigureAwait(false);
         return [.. done];

@@ -73,7 +73,7 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
             IReadOnlyList<OutboxItem> due = [.. _outbox
                 .Where(r => r.Key > afterId && r.Value.NotBefore <= now && r.Value.Message.ConversationId.StartsWith(prefix, StringComparison.Ordinal))
                 .Take(max)
-                .Select(r => new OutboxItem(r.Key, r.Value.Message, r.Value.Attempts))];
+                .Select(r => new OutboxItem(r.Key, r.Value.Message, r.Value.Attempts, r.Value.NotBefore))];
             return ValueTask.FromResult(due);
         }
     }

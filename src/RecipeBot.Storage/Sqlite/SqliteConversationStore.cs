@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
@@ -20,9 +22,11 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
     private readonly SqliteCommand _save;
     private readonly SqliteCommand _move;
     private readonly SqliteOutbox _outbox;
+    private readonly ILogger _logger;
 
-    public SqliteConversationStore(SqliteDatabase database, TimeProvider? time = null)
+    public SqliteConversationStore(SqliteDatabase database, TimeProvider? time = null, ILogger<SqliteConversationStore>? logger = null)
     {
+        _logger = logger ?? NullLogger<SqliteConversationStore>.Instance;
         time ??= TimeProvider.System;
         _database = database;
         database.Execute("""
@@ -113,7 +117,21 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
             cancellationToken);
 
     public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
-        _database.UseAsync(() => _outbox.Pending(prefix, afterId, max, now), cancellationToken);
+        _database.UseAsync(
+            () =>
+            {
+                var unreadable = new List<long>();
+                var items = _outbox.Pending(prefix, afterId, max, now, unreadable);
+                if (unreadable.Count > 0)
+                {
+                    // A row no version of the bot can read would stop its channel's outbox for good: it goes, loudly.
+                    _database.InTransaction(() => _outbox.Complete(unreadable), _outbox.Writes);
+                    _logger.LogError("Outbox rows {OutboxIds} could not be read as messages and were removed", string.Join(", ", unreadable));
+                }
+
+                return items;
+            },
+            cancellationToken);
 
     public ValueTask CompleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         _database.UseAsync(

@@ -38,7 +38,7 @@ internal sealed class SqliteOutbox
         // Prefixes are plain ids such as "telegram:"; the range keeps the query on the primary key and exact.
         _pending = database.Prepare(
             """
-            SELECT id, message, attempts FROM outbox
+            SELECT id, message, attempts, not_before FROM outbox
             WHERE id > $after AND not_before <= $now AND conversation_id >= $prefix AND conversation_id < $prefixEnd
             ORDER BY id LIMIT $max
             """,
@@ -69,7 +69,8 @@ internal sealed class SqliteOutbox
         }
     }
 
-    public IReadOnlyList<OutboxItem> Pending(string prefix, long afterId, int max, DateTimeOffset now)
+    /// <summary>The rows due at <paramref name="now"/>; rows that no longer read as a message go to <paramref name="unreadable"/>.</summary>
+    public IReadOnlyList<OutboxItem> Pending(string prefix, long afterId, int max, DateTimeOffset now, List<long> unreadable)
     {
         var p = _pending.Parameters;
         p[0].Value = afterId;
@@ -81,7 +82,18 @@ internal sealed class SqliteOutbox
         using var reader = _pending.ExecuteReader();
         while (reader.Read())
         {
-            items.Add(new OutboxItem(reader.GetInt64(0), OutboxJson.Deserialize(reader.GetString(1)), reader.GetInt32(2)));
+            OutgoingMessage message;
+            try
+            {
+                message = OutboxJson.Deserialize(reader.GetString(1));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                unreadable.Add(reader.GetInt64(0));
+                continue;
+            }
+
+            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
         }
 
         return items;

@@ -100,6 +100,42 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task AFailedRow_HoldsBackTheLaterRowsOfItsConversation_UntilItIsThrough_WhileOthersGoOn()
+    {
+        var failFirst = true;
+        _channel.Answer = m => Task.FromResult(m.Text == "a1" && failFirst ? SendOutcome.Failed : SendOutcome.Sent);
+        await _store.AddAsync([Message("test:a", "a1"), Message("test:a", "a2"), Message("test:b", "b1")], CancellationToken.None);
+        var sender = Sender();
+
+        await sender.FlushAsync(CancellationToken.None);
+        var meanwhile = _channel.Handed.Select(m => m.Text).ToList();
+        failFirst = false;
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await sender.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["a1", "b1"], meanwhile.Order());
+        Assert.Equal(["a1", "a1", "a2"], _channel.Handed.Where(m => m.ConversationId == "test:a").Select(m => m.Text));
+        Assert.Equal(0, _store.OutboxCount);
+    }
+
+    [Fact]
+    public async Task ARowWaitingForItsRetry_StillHoldsBackItsConversation_AfterARestart()
+    {
+        await _store.AddAsync([Message("test:a", "a1"), Message("test:a", "a2")], CancellationToken.None);
+        var first = (await _store.PendingAsync("test:", 0, 10, DateTimeOffset.MaxValue, CancellationToken.None))[0];
+        await _store.RetryLaterAsync(first.Id, _time.GetUtcNow().AddSeconds(30), CancellationToken.None);
+        var restarted = Sender();
+
+        await restarted.FlushAsync(CancellationToken.None);
+        var beforeItsTime = _channel.Handed.Count;
+        _time.Advance(TimeSpan.FromSeconds(31));
+        await restarted.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(0, beforeItsTime);
+        Assert.Equal(["a1", "a2"], _channel.Handed.Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task AChatThatBlockedTheBot_IsMarkedInactive_AndItsRowIsDropped()
     {
         var chats = new RecordingDirectory();

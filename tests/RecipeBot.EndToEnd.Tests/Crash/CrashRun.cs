@@ -34,11 +34,18 @@ internal sealed class CrashRun : IAsyncDisposable
 
     public IReadOnlyCollection<CrashUser> Users => _users.Values;
 
-    /// <summary>Outbox rows left at each kill whose message Telegram had already received: each is sent again.</summary>
-    public List<int> InFlightAtKills { get; } = [];
+    private readonly List<(DateTimeOffset At, IReadOnlyList<(string ConversationId, string Text)> Left)> _kills = [];
+    private readonly SemaphoreSlim _replied = new(0);
 
     /// <summary>All outbox rows left at each kill: replies an in-memory queue would have lost.</summary>
-    public List<int> WaitingAtKills { get; } = [];
+    public IReadOnlyList<int> WaitingAtKills => [.. _kills.Select(k => k.Left.Count)];
+
+    /// <summary>
+    /// Outbox rows left at each kill whose message the killed bot had already given Telegram: the only replies a
+    /// restart can send twice. Counted once the run is over, by arrival at the fake before the restarted bot's first
+    /// request (getMe), so a request the killed bot sent but the busy fake read a moment later is not missed.
+    /// </summary>
+    public IReadOnlyList<int> InFlightAtKills => [.. _kills.Select(k => k.Left.Count(row => AlreadyReceived(row.ConversationId, row.Text, RestartedAt(k.At))))];
 
     public string Log => _bot?.Log ?? string.Empty;
 
@@ -57,7 +64,8 @@ internal sealed class CrashRun : IAsyncDisposable
         {
             if (request.Int64Parameter("chat_id") is { } chat && run._users.TryGetValue(chat, out var user))
             {
-                user.OnReply(request.Parameter("text") ?? string.Empty);
+                user.OnReply(request.Parameter("text") ?? string.Empty, request.At);
+                run._replied.Release();
             }
 
             return null;
@@ -70,16 +78,26 @@ internal sealed class CrashRun : IAsyncDisposable
     public Task WalkAsync(TimeSpan patience, CancellationToken cancellationToken) =>
         Task.WhenAll(_users.Values.Select(user => Task.Run(() => user.RunAsync(SendAsync, patience, cancellationToken), cancellationToken)));
 
-    /// <summary>SIGKILL, then what the killed bot left in its outbox that Telegram already has, then a restart on the same file.</summary>
-    public async Task KillAndRestartAsync()
+    /// <summary>
+    /// Waits until the running bot has answered <paramref name="count"/> more messages (it is up and busy), then
+    /// SIGKILL, the outbox the killed bot left, and a restart on the same file.
+    /// </summary>
+    public async Task KillWhenBusyAndRestartAsync(int count, CancellationToken cancellationToken)
     {
+        while (_replied.Wait(0))
+        {
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            await _replied.WaitAsync(cancellationToken);
+        }
+
+        var at = DateTimeOffset.UtcNow;
         _bot!.Kill();
-        var left = File.Exists(DatabasePath) ? OutboxSnapshot.Read(DatabasePath) : [];
-        WaitingAtKills.Add(left.Count);
-        InFlightAtKills.Add(left.Count(row => AlreadyReceived(row.ConversationId, row.Text)));
+        _kills.Add((at, File.Exists(DatabasePath) ? OutboxSnapshot.Read(DatabasePath) : []));
         _bot.Dispose();
         StartBot();
-        await Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
@@ -87,6 +105,7 @@ internal sealed class CrashRun : IAsyncDisposable
         _bot?.Dispose();
         await _api.DisposeAsync();
         _http.Dispose();
+        _replied.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -97,12 +116,14 @@ internal sealed class CrashRun : IAsyncDisposable
         }
     }
 
-    private bool AlreadyReceived(string conversationId, string text)
+    /// <summary>When the bot started after a kill at <paramref name="killedAt"/> first spoke to Telegram.</summary>
+    private DateTimeOffset RestartedAt(DateTimeOffset killedAt) =>
+        _api.RequestsFor("getMe").Select(r => r.At).Where(at => at > killedAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+
+    private bool AlreadyReceived(string conversationId, string text, DateTimeOffset killedAt)
     {
-        var chat = long.Parse(conversationId["telegram:".Length..], CultureInfo.InvariantCulture);
-        var user = _users[chat];
-        var step = Array.FindIndex(Zones, zone => text.Contains(zone, StringComparison.Ordinal));
-        return step >= 0 && step < user.Steps && user.Replies[step] > 0;
+        var user = _users[long.Parse(conversationId["telegram:".Length..], CultureInfo.InvariantCulture)];
+        return user.RepliedBefore(user.StepOf(text), killedAt);
     }
 
     private void StartBot()

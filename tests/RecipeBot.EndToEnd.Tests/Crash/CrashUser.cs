@@ -8,7 +8,7 @@ namespace RecipeBot.EndToEnd.Tests.Crash;
 internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
 {
     private readonly Lock _gate = new();
-    private readonly int[] _replies = new int[zones.Count];
+    private readonly List<DateTimeOffset>[] _replies = [.. zones.Select(_ => new List<DateTimeOffset>())];
     private int _sent;
     private TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,7 +26,7 @@ internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
         {
             lock (_gate)
             {
-                return _replies.Count(r => r > 0);
+                return _replies.Count(r => r.Count > 0);
             }
         }
     }
@@ -38,15 +38,27 @@ internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
         {
             lock (_gate)
             {
-                return [.. _replies];
+                return [.. _replies.Select(r => r.Count)];
             }
         }
     }
 
     public static string Text(string zone) => "/timezone " + zone;
 
-    /// <summary>Counts a sendMessage to this chat against the step whose zone it names.</summary>
-    public void OnReply(string text)
+    /// <summary>The step whose answer <paramref name="text"/> is, or -1.</summary>
+    public int StepOf(string text) => zones.ToList().FindIndex(zone => text.Contains(zone, StringComparison.Ordinal));
+
+    /// <summary>Whether the reply to <paramref name="step"/> had reached Telegram before <paramref name="moment"/>.</summary>
+    public bool RepliedBefore(int step, DateTimeOffset moment)
+    {
+        lock (_gate)
+        {
+            return step >= 0 && step < _replies.Length && _replies[step].Any(at => at < moment);
+        }
+    }
+
+    /// <summary>Counts a sendMessage to this chat, which reached Telegram at <paramref name="at"/>, against the step whose zone it names.</summary>
+    public void OnReply(string text, DateTimeOffset at)
     {
         lock (_gate)
         {
@@ -54,7 +66,7 @@ internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
             {
                 if (text.Contains(zones[step], StringComparison.Ordinal))
                 {
-                    _replies[step]++;
+                    _replies[step].Add(at);
                     _answered.TrySetResult();
                     _answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     return;
@@ -77,7 +89,7 @@ internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
                 Task answered;
                 lock (_gate)
                 {
-                    if (_replies[step] > 0)
+                    if (_replies[step].Count > 0)
                     {
                         break;
                     }
