@@ -71,7 +71,7 @@ public sealed class NextStepDispatchTests
         Assert.Single(await harness.OutboxRowsAsync());
 
         harness.Sender.Answer(Step.ConversationId, SendOutcome.Sent);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        harness.Time.Advance(TimeSpan.FromSeconds(2)); // the outbox's first retry
         await harness.FlushAsync();
 
         Assert.Equal(Dialogs.Messages.NextStepQuestion(Step).Text, Assert.Single(harness.Sender.Sent).Text);

@@ -241,7 +241,7 @@ public sealed class ReminderDispatcherTests
         Assert.Equal((Conversation, 1), (waiting.Message.ConversationId, waiting.Attempts));
 
         harness.Sender.Answer(Conversation, SendOutcome.Sent);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        harness.Time.Advance(TimeSpan.FromSeconds(2)); // the outbox's first retry
         await harness.DispatchAsync(meeting);
         await harness.FlushAsync();
 

@@ -33,6 +33,13 @@ public sealed class TeamsChannelSender(ITeamsProactiveSender proactive, ILogger<
             logger.LogInformation(e, "Teams conversation {ConversationId} no longer takes the bot's messages ({StatusCode})", message.ConversationId, e.StatusCode);
             return SendOutcome.Blocked;
         }
+        catch (TeamsConnectorException e) when (e.StatusCode is { } status && (int)status is >= 400 and < 500
+            && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests))
+        {
+            // A bad request stays bad: retrying it would hold the conversation's later replies back.
+            logger.LogError(e, "The connector refused the message to {ConversationId} ({StatusCode}); dropped", message.ConversationId, e.StatusCode);
+            return SendOutcome.Rejected;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A connector error after its own retries, no token, a lost connection: worth another try later.

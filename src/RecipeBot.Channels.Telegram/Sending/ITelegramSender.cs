@@ -14,7 +14,8 @@ public interface ITelegramSender
     /// <summary>
     /// Queues <paramref name="message"/> like <see cref="EnqueueAsync"/> and completes once Telegram took every
     /// part of it (<see cref="SendOutcome.Sent"/>), or with <see cref="SendOutcome.Blocked"/> when the chat blocked
-    /// or removed the bot, or <see cref="SendOutcome.Failed"/> when a part was given up or the queue stopped.
+    /// or removed the bot, <see cref="SendOutcome.Rejected"/> when Telegram refused a part as a bad request, or
+    /// <see cref="SendOutcome.Failed"/> when a part was given up after retries or the queue stopped.
     /// Cancelling stops the wait, not the message: it stays queued.
     /// </summary>
     ValueTask<SendOutcome> SendAsync(TelegramOutgoing message, CancellationToken cancellationToken);

@@ -69,7 +69,7 @@ public sealed partial class TelegramSender
             case TelegramApiException refused:
                 // A bad request stays bad: never retried.
                 TelegramSenderLog.Refused(_logger, refused, chat.ChatId, refused.ErrorCode, refused.Description);
-                Drop(chat, part);
+                Drop(chat, part, SendOutcome.Rejected);
                 break;
             default:
                 // Whatever else went wrong, the message is dropped rather than the chat left in flight forever.
@@ -109,11 +109,11 @@ public sealed partial class TelegramSender
         }
     }
 
-    private void Drop(ChatSendState chat, QueuedPart part)
+    private void Drop(ChatSendState chat, QueuedPart part, SendOutcome outcome = SendOutcome.Failed)
     {
         Statistics.AddDropped(1);
         Finish(chat, removeHead: true);
-        part.Delivery.NotSent(SendOutcome.Failed);
+        part.Delivery.NotSent(outcome);
     }
 
     private void Finish(ChatSendState chat, bool removeHead)

@@ -16,6 +16,9 @@ public enum SendOutcome
 
     /// <summary>The channel refused it for now (network, 5xx); try again later.</summary>
     Failed,
+
+    /// <summary>The channel refused this message for good (a bad request): sending it again changes nothing.</summary>
+    Rejected,
 }
 
 /// <summary>

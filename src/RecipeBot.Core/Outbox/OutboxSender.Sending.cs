@@ -87,6 +87,11 @@ public sealed partial class OutboxSender
                     LogNoRoute(item.Id, item.Message.ConversationId);
                     done = true;
                     break;
+                case SendOutcome.Rejected:
+                    // Retrying a bad request would only hold the conversation's later messages back for ever.
+                    LogRejected(item.Id, item.Message.ConversationId);
+                    done = true;
+                    break;
                 default:
                     await RetryLaterAsync(item, null, cancellationToken).ConfigureAwait(false);
                     break;
@@ -174,6 +179,9 @@ public sealed partial class OutboxSender
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} for {ConversationId} has no route on this channel; dropped")]
     private partial void LogNoRoute(long outboxId, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {OutboxId} for {ConversationId} was refused by the channel for good; dropped")]
+    private partial void LogRejected(long outboxId, string conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} for {ConversationId} not sent (attempt {Attempts}); trying again in {DelaySeconds} s")]
     private partial void LogRetry(Exception? exception, long outboxId, string conversationId, int attempts, double delaySeconds);

@@ -60,15 +60,19 @@ public sealed class OutboundTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARetryAfterLongerThanTheMaximumWait_GivesTheReplyUp()
+    public async Task ARetryAfterLongerThanTheMaximumWait_KeepsTheReplyInTheOutbox_AndItGoesOutLaterBeforeTheNext()
     {
         _bed.Connector.Script(new ScriptedAnswer(429, RetryAfterSeconds: 600));
+        var start = Activities.Message(_bed.ServiceUrl, "a:long-wait", "/start");
 
-        await _bed.SendAsync(Activities.Message(_bed.ServiceUrl, "a:long-wait", "/start"));
+        await _bed.SendAsync(start);
         await _bed.Connector.WaitForAsync(r => r.ConversationId == "a:long-wait");
-        await _bed.ExchangeAsync(Activities.Message(_bed.ServiceUrl, "a:long-wait", "/help"));
+        var help = await _bed.ExchangeAsync(Activities.Message(_bed.ServiceUrl, "a:long-wait", "/help"));
 
-        Assert.Equal([429, 201], _bed.Connector.For("a:long-wait").Select(a => a.AnsweredWith));
+        var attempts = _bed.Connector.For("a:long-wait");
+        Assert.Equal([429, 201, 201], attempts.Select(a => a.AnsweredWith));
+        Assert.Equal(start["id"]!.GetValue<string>(), attempts[1].ReplyToId);
+        Assert.Equal(help.ReplyToId, attempts[2].ReplyToId);
     }
 
     [Fact]

@@ -95,13 +95,13 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AProactiveMessageTelegramRefuses_IsFailed()
+    public async Task AMessageTelegramRefusesAsABadRequest_IsRejected()
     {
         Telegram.Respond("sendMessage", _ => FakeResponse.Error(400, "Bad Request: chat not found"));
 
         var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:45", withAttachment: false), CancellationToken.None);
 
-        Assert.Equal(SendOutcome.Failed, outcome);
+        Assert.Equal(SendOutcome.Rejected, outcome);
     }
 
     [Theory]

@@ -117,7 +117,7 @@ public sealed class TelegramSenderDeliveryTests
     }
 
     [Fact]
-    public async Task SendAsync_WhoseTextIsRefused_IsFailed_AndTheChatGoesOn()
+    public async Task SendAsync_WhoseTextIsRefused_IsRejected_AndTheChatGoesOn()
     {
         // Arrange
         await using var harness = new SenderHarness();
@@ -130,7 +130,7 @@ public sealed class TelegramSenderDeliveryTests
         await harness.RunUntilIdleAsync();
 
         // Assert
-        Assert.Equal((SendOutcome.Failed, SendOutcome.Sent), (await refused, await next));
+        Assert.Equal((SendOutcome.Rejected, SendOutcome.Sent), (await refused, await next));
     }
 
     [Fact]

@@ -136,6 +136,18 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task ARowTheChannelRejectsForGood_IsDropped_AndDoesNotHoldBackTheNext()
+    {
+        _channel.Answer = m => Task.FromResult(m.Text == "bad" ? SendOutcome.Rejected : SendOutcome.Sent);
+        await _store.AddAsync([Message("test:a", "bad"), Message("test:a", "good")], CancellationToken.None);
+
+        await Sender().FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["bad", "good"], _channel.Handed.Select(m => m.Text));
+        Assert.Equal(0, _store.OutboxCount);
+    }
+
+    [Fact]
     public async Task AChatThatBlockedTheBot_IsMarkedInactive_AndItsRowIsDropped()
     {
         var chats = new RecordingDirectory();
