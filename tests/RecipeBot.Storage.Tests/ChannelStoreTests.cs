@@ -54,9 +54,9 @@ public sealed class ChannelStoreTests : IDisposable
 
         var added = await inbox.AddAsync("telegram", [new(12, "telegram:1", "b"), new(11, "telegram:2", "a")], CancellationToken.None);
         var again = await inbox.AddAsync("telegram", [new(11, "telegram:2", "a"), new(13, "telegram:1", "c")], CancellationToken.None);
-        var pending = await inbox.PendingAsync("telegram", 10, CancellationToken.None);
+        var pending = await inbox.PendingAsync("telegram", long.MinValue, 10, CancellationToken.None);
         await inbox.CompleteAsync("telegram", [11, 12], CancellationToken.None);
-        var left = await inbox.PendingAsync("telegram", 10, CancellationToken.None);
+        var left = await inbox.PendingAsync("telegram", long.MinValue, 10, CancellationToken.None);
 
         Assert.Equal(2, added);
         Assert.Equal(1, again);
@@ -64,7 +64,7 @@ public sealed class ChannelStoreTests : IDisposable
         Assert.Equal(["a", "b", "c"], pending.Select(i => i.Payload));
         Assert.Equal("telegram:2", pending[0].Partition);
         Assert.Equal(13, Assert.Single(left).Sequence);
-        Assert.Empty(await inbox.PendingAsync("teams", 10, CancellationToken.None));
+        Assert.Empty(await inbox.PendingAsync("teams", long.MinValue, 10, CancellationToken.None));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class ChannelStoreTests : IDisposable
 
         Assert.Equal(1, await inbox.FailAsync("telegram", 5, CancellationToken.None));
         Assert.Equal(2, await inbox.FailAsync("telegram", 5, CancellationToken.None));
-        Assert.Equal(2, Assert.Single(await inbox.PendingAsync("telegram", 10, CancellationToken.None)).Attempts);
+        Assert.Equal(2, Assert.Single(await inbox.PendingAsync("telegram", long.MinValue, 10, CancellationToken.None)).Attempts);
     }
 
     [Theory]

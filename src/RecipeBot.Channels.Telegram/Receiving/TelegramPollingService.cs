@@ -68,7 +68,7 @@ public sealed class TelegramPollingService(
             await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
             offset = updates.Max(u => u.UpdateId) + 1;
             await cursors.SetAsync(OffsetCursor, offset.Value, stoppingToken).ConfigureAwait(false);
-            processor.Signal();
+            processor.Signal(items.Min(item => item.Sequence));
         }
     }
 

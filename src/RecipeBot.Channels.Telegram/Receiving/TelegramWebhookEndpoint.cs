@@ -69,7 +69,7 @@ public static class TelegramWebhookEndpoint
             TelegramInboxProcessor.Channel,
             [new InboxItem(update.UpdateId, TelegramInboxProcessor.PartitionOf(update), payload)],
             cancellationToken).ConfigureAwait(false);
-        processor.Signal();
+        processor.Signal(update.UpdateId);
         return Results.Ok();
     }
 

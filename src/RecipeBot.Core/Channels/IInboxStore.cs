@@ -10,8 +10,8 @@ public interface IInboxStore
     /// <summary>Stores the deliveries that are not there yet, in one transaction; returns how many were new.</summary>
     ValueTask<int> AddAsync(string channel, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken);
 
-    /// <summary>The oldest pending deliveries of <paramref name="channel"/>, in delivery order.</summary>
-    ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, int max, CancellationToken cancellationToken);
+    /// <summary>The oldest pending deliveries of <paramref name="channel"/> after <paramref name="afterSequence"/>, in delivery order.</summary>
+    ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken);
 
     /// <summary>Removes handled deliveries.</summary>
     ValueTask CompleteAsync(string channel, IReadOnlyList<long> sequences, CancellationToken cancellationToken);

@@ -71,11 +71,11 @@ public sealed class InMemoryChannelStore(
         }
     }
 
-    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, int max, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken)
     {
         lock (_inboxLock)
         {
-            return ValueTask.FromResult<IReadOnlyList<InboxItem>>([.. Queue(channel).Values.Take(max)]);
+            return ValueTask.FromResult<IReadOnlyList<InboxItem>>([.. Queue(channel).Values.Where(item => item.Sequence > afterSequence).Take(max)]);
         }
     }
 

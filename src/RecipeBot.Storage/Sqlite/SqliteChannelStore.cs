@@ -67,8 +67,8 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             "INSERT INTO inbox (channel, sequence, partition, payload, received_at) VALUES ($channel, $sequence, $partition, $payload, $at) ON CONFLICT DO NOTHING",
             "$channel", "$sequence", "$partition", "$payload", "$at");
         _pending = database.Prepare(
-            "SELECT sequence, partition, payload, attempts FROM inbox WHERE channel = $channel ORDER BY sequence LIMIT $max",
-            "$channel", "$max");
+            "SELECT sequence, partition, payload, attempts FROM inbox WHERE channel = $channel AND sequence > $after ORDER BY sequence LIMIT $max",
+            "$channel", "$max", "$after");
         _complete = database.Prepare("DELETE FROM inbox WHERE channel = $channel AND sequence = $sequence", "$channel", "$sequence");
         _fail = database.Prepare(
             "UPDATE inbox SET attempts = attempts + 1 WHERE channel = $channel AND sequence = $sequence RETURNING attempts",
@@ -188,12 +188,13 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             },
             cancellationToken);
 
-    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, int max, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken) =>
         _database.UseAsync<IReadOnlyList<InboxItem>>(
             () =>
             {
                 _pending.Parameters[0].Value = channel;
                 _pending.Parameters[1].Value = max;
+                _pending.Parameters[2].Value = afterSequence;
                 using var reader = _pending.ExecuteReader();
                 var items = new List<InboxItem>();
                 while (reader.Read())
