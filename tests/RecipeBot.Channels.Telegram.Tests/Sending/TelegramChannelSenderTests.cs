@@ -96,6 +96,22 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMessageAProxyAnsweredWithAnHtmlPage_IsSentAgain_AndCountsAsSentOnce()
+    {
+        // Telegram.Bot reports a body that is no Bot API answer as a RequestException with the HTTP status, not an ApiRequestException.
+        var attempts = 0;
+        Telegram.Respond("sendMessage", _ => Interlocked.Increment(ref attempts) == 1
+            ? FakeResponse.Raw(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
+            : null);
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:46", withAttachment: false), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        Assert.Equal(2, Telegram.RequestsFor("sendMessage").Count);
+        Assert.Equal((1, 1), (_harness.Sender.Statistics.Sent, _harness.Sender.Statistics.Retried));
+    }
+
+    [Fact]
     public async Task AProactiveMessageTelegramRefuses_IsFailed()
     {
         Telegram.Respond("sendMessage", _ => FakeResponse.Error(400, "Bad Request: chat not found"));
