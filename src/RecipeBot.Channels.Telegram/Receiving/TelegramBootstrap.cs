@@ -103,7 +103,7 @@ public sealed class TelegramBootstrap(
         }
         catch (RequestException e)
         {
-            logger.LogWarning(e, "Telegram did not take the bot's command menu (setMyCommands); the bot works without it");
+            logger.LogWarning(e, "Telegram did not take the bot's command menu (setMyCommands: {Answer}); the bot works without it", AnswerOf(e));
         }
     }
 
@@ -118,6 +118,14 @@ public sealed class TelegramBootstrap(
         return bot.CallAsync(new SetMyCommandsRequest { Commands = commands, LanguageCode = forUsersIn }, cancellationToken);
     }
 
+    /// <summary>What came back, in a few words: Telegram's error, or the HTTP status of an answer that was not a Bot API one.</summary>
+    private static string AnswerOf(RequestException e) => e switch
+    {
+        ApiRequestException api => $"{api.ErrorCode} {api.Message}",
+        { HttpStatusCode: { } status } => $"HTTP {(int)status}, not a Bot API answer",
+        _ => "no answer",
+    };
+
     private async Task TryDeleteWebhookAsync(CancellationToken cancellationToken)
     {
         try
@@ -127,7 +135,7 @@ public sealed class TelegramBootstrap(
         }
         catch (RequestException e)
         {
-            logger.LogWarning(e, "Telegram did not take deleteWebhook; should a webhook be set, getUpdates will answer 409 and say so");
+            logger.LogWarning(e, "Telegram did not take deleteWebhook ({Answer}); should a webhook be set, getUpdates will answer 409 and say so", AnswerOf(e));
         }
     }
 }
