@@ -37,8 +37,8 @@ public sealed class TelegramUpdateHandler(
 
     private async Task OnMessageAsync(long updateId, Message message, CancellationToken cancellationToken)
     {
-        var bot = await identity.WhenKnownAsync(cancellationToken).ConfigureAwait(false);
-        if (message.From?.IsBot == true || TelegramMessageText.ForBot(message, bot) is not { } text)
+        var me = await identity.WhenKnownAsync(cancellationToken).ConfigureAwait(false);
+        if (message.From?.IsBot == true || TelegramMessageText.ForBot(message, me) is not { } text)
         {
             return;
         }
