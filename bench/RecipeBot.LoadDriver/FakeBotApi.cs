@@ -148,9 +148,13 @@ public sealed class FakeBotApi : IAsyncDisposable
     private async Task SendMessageAsync(HttpContext context, long arrived)
     {
         Interlocked.Increment(ref _sendMessages);
-        Interlocked.Add(ref _sendMessageBytes, context.Request.ContentLength ?? 0);
         var keyboard = new List<string>(10);
-        var chatId = await ReadAsync(context.Request, body => RequestJson.SendMessage(body, keyboard)).ConfigureAwait(false);
+        var chatId = await ReadAsync(context.Request, body =>
+        {
+            // Counted as read: Telegram.Bot streams its JSON without a Content-Length.
+            Interlocked.Add(ref _sendMessageBytes, body.Length);
+            return RequestJson.SendMessage(body, keyboard);
+        }).ConfigureAwait(false);
         var messageId = _session.OnReply(chatId, keyboard, arrived);
         var answer = string.Create(
             CultureInfo.InvariantCulture,

@@ -1,11 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Channels.Telegram.Client;
+using RecipeBot.Channels.Telegram.Sending;
+using Telegram.Bot;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.LoadDriver;
 
 /// <summary>
-/// <c>--calibrate</c>: the cost of one Bot API call on this machine, the bot's own client against the fake, with no
+/// <c>--calibrate</c>: the cost of one Bot API call on this machine, the bot's client (Telegram.Bot) against the fake, with no
 /// bot in between. A button press costs the bot three such calls (answerCallbackQuery, editMessageReplyMarkup,
 /// sendMessage), a typed message one, so this is the floor under the HTTP share of an update.
 /// </summary>
@@ -20,23 +25,31 @@ public static class HttpCalibration
         var session = new LoadSession(0);
         await using var fake = await FakeBotApi.StartAsync(session, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var client = new TelegramBotClient(http, FakeBotApi.Token, fake.BaseUrl);
+        var client = new TelegramBotClient(new TelegramBotClientOptions(FakeBotApi.Token, fake.BaseUrl.AbsoluteUri) { RetryThreshold = 0 }, http);
         var estonian = string.Concat(Enumerable.Repeat("Kutsuge kokku avatud koosolek &amp; kirjutage üles, mida kuulsite. ", 38));
         var russian = string.Concat(Enumerable.Repeat("Соберите открытую встречу &amp; запишите, что вы услышали от людей. ", 37));
-        var keyboard = InlineKeyboardMarkup.SingleColumn(
+        var keyboard = TelegramKeyboard.SingleColumn(
             new[] { "schedule", "method:focused-conversation", "method:co-creation-framing", "other-situation", "next-phase", "back", "restart" }
-                .Select(id => new InlineKeyboardButton("Button " + id, id)));
+                .Select(id => TelegramKeyboard.CallbackButton("Button " + id, id)));
+        SendMessageRequest Message(string text) => new()
+        {
+            ChatId = 1,
+            Text = text,
+            ParseMode = ParseMode.Html,
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+            ReplyMarkup = keyboard,
+        };
 
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### Bot API calls on loopback ({Concurrency} at once, {Duration.TotalSeconds:0} s each; the bot's client and the fake)"));
         output.WriteLine();
         output.WriteLine("| call | calls/s | CPU per call (client + fake) | request body |");
         output.WriteLine("|---|---:|---:|---:|");
-        await MeasureAsync(output, fake, $"sendMessage, Estonian ({estonian.Length} characters, 7 buttons)", ct => client.SendMessageAsync(1, estonian, keyboard, ct), cancellationToken).ConfigureAwait(false);
-        await MeasureAsync(output, fake, $"sendMessage, Russian ({russian.Length} characters, 7 buttons)", ct => client.SendMessageAsync(1, russian, keyboard, ct), cancellationToken).ConfigureAwait(false);
-        await MeasureAsync(output, fake, "answerCallbackQuery", ct => client.AnswerCallbackQueryAsync("1:1", null, ct), cancellationToken).ConfigureAwait(false);
-        await MeasureAsync(output, fake, "editMessageReplyMarkup", ct => client.EditMessageReplyMarkupAsync(1, 1, null, ct), cancellationToken).ConfigureAwait(false);
-        await MeasureAsync(output, fake, "getUpdates (timeout 0, nothing queued)", ct => client.GetUpdatesAsync(1, 0, ["message"], ct), cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(output, fake, $"sendMessage, Estonian ({estonian.Length} characters, 7 buttons)", ct => client.CallAsync(Message(estonian), ct), cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(output, fake, $"sendMessage, Russian ({russian.Length} characters, 7 buttons)", ct => client.CallAsync(Message(russian), ct), cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(output, fake, "answerCallbackQuery", ct => client.CallAsync(new AnswerCallbackQueryRequest { CallbackQueryId = "1:1" }, ct), cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(output, fake, "editMessageReplyMarkup", ct => client.CallAsync(new EditMessageReplyMarkupRequest { ChatId = 1, MessageId = 1 }, ct), cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(output, fake, "getUpdates (timeout 0, nothing queued)", ct => client.CallAsync(new GetUpdatesRequest { Offset = 1, Timeout = 0, AllowedUpdates = [UpdateType.Message] }, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task MeasureAsync(TextWriter output, FakeBotApi fake, string name, Func<CancellationToken, Task> call, CancellationToken cancellationToken)

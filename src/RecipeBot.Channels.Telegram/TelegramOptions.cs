@@ -11,7 +11,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>From BotFather, e.g. set <c>Telegram__BotToken</c>. Empty: the channel is off.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>The Bot API server; a local Bot API server or an emulator can be named instead.</summary>
+    /// <summary>The Bot API server's root; a local Bot API server or an emulator can be named instead.</summary>
     [Required]
     public Uri BaseUrl { get; set; } = new("https://api.telegram.org");
 
@@ -43,6 +43,12 @@ public sealed partial class TelegramOptions : IValidatableObject
 
     public bool UsesWebhook => string.Equals(Mode?.Trim(), "webhook", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long any Bot API call may take: a long poll's timeout plus 15 s for the answer to come back. A call that
+    /// hangs this long is a dead connection, and the caller (the sender, the poller) is better served retrying.
+    /// </summary>
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(PollingTimeoutSeconds + 15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Enabled)
@@ -54,6 +60,12 @@ public sealed partial class TelegramOptions : IValidatableObject
         {
             // Never echo the token itself.
             yield return new ValidationResult("Telegram:BotToken does not look like a BotFather token (<digits>:<letters, digits, _ and ->).", [nameof(BotToken)]);
+        }
+
+        // Telegram.Bot keeps only the scheme, host and port: a path would be dropped without a word.
+        if (BaseUrl is not null && (!BaseUrl.IsAbsoluteUri || BaseUrl.AbsolutePath != "/" || BaseUrl.Query.Length > 0))
+        {
+            yield return new ValidationResult("Telegram:BaseUrl must be a server's root, such as https://api.telegram.org or http://127.0.0.1:8081.", [nameof(BaseUrl)]);
         }
 
         if (!UsesWebhook)

@@ -1,21 +1,23 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Permissions;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Meetings;
+using Telegram.Bot;
 
 namespace RecipeBot.Channels.Telegram;
 
 public static class TelegramServiceCollectionExtensions
 {
+    /// <summary>The <see cref="IHttpClientFactory"/> client Telegram.Bot sends its requests on.</summary>
+    public const string HttpClientName = "telegram";
+
     /// <summary>
-    /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set: the Bot API client, the
+    /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set: Telegram.Bot's client, the
     /// rate-limited sender (also as the <c>telegram:</c> <see cref="IChannelSender"/>), group admin checks
     /// (<see cref="IChatPermissions"/>), the inbox processor and either long polling or the webhook.
     /// Returns whether the channel is on.
@@ -33,16 +35,19 @@ public static class TelegramServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<TelegramOptions>>().Value);
-        services.AddSingleton<ITelegramBotApi>(provider =>
-        {
-            var options = provider.GetRequiredService<TelegramOptions>();
-            // Not through IHttpClientFactory: its default logging writes request URLs, which carry the token.
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        services.AddHttpClient(HttpClientName)
+            // The factory's logging writes every request URL, and a Bot API URL carries the token.
+            .RemoveAllLoggers()
+            .ConfigureHttpClient((provider, http) => http.Timeout = provider.GetRequiredService<TelegramOptions>().RequestTimeout)
+            // The singletons below keep their client for good: connections are renewed instead, so DNS changes are seen.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddTypedClient<ITelegramBotClient>((http, provider) =>
             {
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            return new TelegramBotClient(http, options.BotToken!, options.BaseUrl, provider.GetRequiredService<ILogger<TelegramBotClient>>());
-        });
+                var options = provider.GetRequiredService<TelegramOptions>();
+                // No retries inside the client: a 429 is waited out by the sender and the poller, on their clock and within their limits.
+                var client = new TelegramBotClientOptions(options.BotToken!, options.BaseUrl.AbsoluteUri) { RetryThreshold = 0 };
+                return new TelegramBotClient(client, http);
+            });
         services.AddSingleton<TelegramBotIdentity>();
         // Telegram's documented limits by default; a local Bot API server or a load test may lift them.
         services.AddSingleton(configuration.GetSection($"{TelegramOptions.SectionName}:Limits").Get<TelegramSendLimits>() ?? new TelegramSendLimits());

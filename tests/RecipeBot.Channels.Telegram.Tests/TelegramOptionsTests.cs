@@ -38,6 +38,20 @@ public sealed class TelegramOptionsTests
         Assert.Contains("Telegram:Mode must be 'polling' or 'webhook'.", Validate(options));
     }
 
+    [Theory]
+    [InlineData("https://api.telegram.org", true)]
+    [InlineData("http://127.0.0.1:8081/", true)]
+    [InlineData("https://proxy.example.ee/telegram", false)]
+    [InlineData("https://proxy.example.ee/?key=1", false)]
+    public void TheBaseUrl_MustBeAServersRoot_WhichIsAllTelegramBotKeeps(string baseUrl, bool valid)
+    {
+        var options = new TelegramOptions { BotToken = Token, BaseUrl = new Uri(baseUrl) };
+
+        var errors = Validate(options);
+
+        Assert.Equal(valid ? [] : ["Telegram:BaseUrl must be a server's root, such as https://api.telegram.org or http://127.0.0.1:8081."], errors);
+    }
+
     private static List<string?> Validate(TelegramOptions options)
     {
         var results = new List<ValidationResult>();

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Permissions;
 
@@ -12,10 +14,9 @@ namespace RecipeBot.Channels.Telegram.Permissions;
 /// <see cref="CacheDuration"/> per chat and user, so a busy group does not ask Telegram on every message.
 /// When Telegram cannot be asked, the answer is "no" (and not kept): a meeting is better left unchanged.
 /// </summary>
-public sealed class TelegramChatPermissions(ITelegramBotApi api, TimeProvider time, ILogger<TelegramChatPermissions> logger) : IChatPermissions
+public sealed class TelegramChatPermissions(ITelegramBotClient bot, TimeProvider time, ILogger<TelegramChatPermissions> logger) : IChatPermissions
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(5);
-
 
     private readonly ConcurrentDictionary<(long Chat, long User), Answer> _answers = new();
     private long _nextPruneTicks;
@@ -41,16 +42,16 @@ public sealed class TelegramChatPermissions(ITelegramBotApi api, TimeProvider ti
         bool isAdmin;
         try
         {
-            var member = await api.GetChatMemberAsync(chatId, user, cancellationToken).ConfigureAwait(false);
-            isAdmin = member.Status is "creator" or "administrator";
+            var member = await bot.GetChatMember(chatId, user, cancellationToken).ConfigureAwait(false);
+            isAdmin = member.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator;
         }
-        catch (TelegramApiException e) when (e.ErrorCode is 400 or 403)
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
         {
             // No such member, or the bot is no longer in the group: not an administrator, and asking again soon changes nothing.
             logger.LogDebug(e, "Telegram did not say whether user {UserId} administers chat {ChatId}; taken as not", user, chatId);
             isAdmin = false;
         }
-        catch (Exception e) when (e is TelegramApiException or HttpRequestException or TimeoutException)
+        catch (RequestException e)
         {
             logger.LogWarning(e, "Could not ask Telegram whether user {UserId} administers chat {ChatId}; taken as not, for now", user, chatId);
             return false;

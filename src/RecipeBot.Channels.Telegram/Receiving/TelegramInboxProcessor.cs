@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Turns;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -33,7 +33,7 @@ public sealed class TelegramInboxProcessor(
     /// <summary>Wakes the processor: updates from <paramref name="earliestUpdateId"/> on were added to the inbox.</summary>
     public void Signal(long earliestUpdateId) => Dispatcher.Signal(earliestUpdateId);
 
-    public static string PartitionOf(TelegramUpdate update) =>
+    public static string PartitionOf(Update update) =>
         (update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat ?? update.MyChatMember?.Chat ?? update.EditedMessage?.Chat) is { } chat
             ? TelegramUpdateHandler.ConversationId(chat.Id)
             : "telegram:none";
@@ -43,10 +43,10 @@ public sealed class TelegramInboxProcessor(
     /// <summary>True when the item is finished with: handled, or given up.</summary>
     private async Task<bool> ProcessOneAsync(InboxItem item, CancellationToken cancellationToken)
     {
-        TelegramUpdate? update;
+        Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<TelegramUpdate>(item.Payload, TelegramJson.Options);
+            update = TelegramUpdateJson.Parse(item.Payload);
         }
         catch (JsonException e)
         {
@@ -80,6 +80,6 @@ public sealed class TelegramInboxProcessor(
         }
     }
 
-    private static string? LanguageOf(TelegramUpdate update) =>
+    private static string? LanguageOf(Update update) =>
         (update.Message?.From ?? update.CallbackQuery?.From)?.LanguageCode;
 }

@@ -1,4 +1,5 @@
-using RecipeBot.Channels.Telegram.Api;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -9,23 +10,25 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// </summary>
 public static class TelegramMessageText
 {
-    public static bool IsPrivate(TelegramChat chat) => chat.Type == "private";
+    public static bool IsPrivate(Chat chat) => chat.Type == ChatType.Private;
 
     /// <summary>The text for the engine, or null when the message is not for the bot.</summary>
-    public static string? ForBot(TelegramMessage message, TelegramUser bot)
+    public static string? ForBot(Message message, User bot)
     {
         var text = message.Text;
-        if (string.IsNullOrWhiteSpace(text))
+        // Telegram.Bot reads leniently: a message some server sent without its chat arrives with none.
+        if (string.IsNullOrWhiteSpace(text) || message.Chat is not { } chat)
         {
             return null;
         }
 
-        if (IsPrivate(message.Chat))
+        if (IsPrivate(chat))
         {
             return text;
         }
 
-        var mention = "@" + bot.Username;
+        // A bot always has a username on Telegram; without one only text mentions and replies can address it.
+        var mention = string.IsNullOrEmpty(bot.Username) ? null : "@" + bot.Username;
         if (text.StartsWith('/'))
         {
             var command = text.Split(' ', 2)[0];
@@ -37,18 +40,21 @@ public static class TelegramMessageText
         // A "text_mention" links a user without a username: the bot counts when it is the one linked.
         foreach (var entity in message.Entities ?? [])
         {
-            if (entity?.Type == "text_mention" && entity.User?.Id == bot.Id && IsWithin(entity, text))
+            if (entity?.Type == MessageEntityType.TextMention && entity.User?.Id == bot.Id && IsWithin(entity, text))
             {
                 return WithoutMention(text, entity.Offset, entity.Length);
             }
         }
 
         // "@RecipeBot …" (whether or not the client sent a "mention" entity for it).
-        var index = text.IndexOf(mention, StringComparison.OrdinalIgnoreCase);
-        var end = index + mention.Length;
-        if (index >= 0 && (end == text.Length || !IsUsernameChar(text[end])))
+        if (mention is not null)
         {
-            return WithoutMention(text, index, mention.Length);
+            var index = text.IndexOf(mention, StringComparison.OrdinalIgnoreCase);
+            var end = index + mention.Length;
+            if (index >= 0 && (end == text.Length || !IsUsernameChar(text[end])))
+            {
+                return WithoutMention(text, index, mention.Length);
+            }
         }
 
         return message.ReplyToMessage?.From?.Id == bot.Id ? text : null;

@@ -1,18 +1,21 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Channels.Telegram.Client;
 using RecipeBot.Core.Channels;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
 /// <summary>
-/// Long polling: fetch updates, store them in the inbox, and only then move the offset on,
-/// so an update is never lost between Telegram and the disk. A 409 (another poller or a
-/// webhook) is reported clearly and retried with backoff.
+/// Long polling: fetch updates, store them in the inbox as Telegram wrote them, and only then move the offset
+/// on, so an update is never lost between Telegram and the disk. A 409 (another poller or a webhook) is
+/// reported clearly and retried with backoff; an empty answer that came back at once is followed by a pause.
 /// </summary>
 public sealed class TelegramPollingService(
-    ITelegramBotApi api,
+    ITelegramBotClient bot,
     TelegramBootstrap bootstrap,
     IInboxStore inbox,
     ICursorStore cursors,
@@ -23,6 +26,12 @@ public sealed class TelegramPollingService(
 {
     public const string OffsetCursor = "telegram:offset";
 
+    /// <summary>
+    /// The shortest time one empty poll takes. Telegram holds an empty poll for its timeout; a server that answers
+    /// at once instead (telegram-test-api) is asked again only after the rest of this interval, not in a hot loop.
+    /// </summary>
+    public static readonly TimeSpan MinimumEmptyPoll = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await bootstrap.RunAsync(stoppingToken).ConfigureAwait(false);
@@ -30,17 +39,18 @@ public sealed class TelegramPollingService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            IReadOnlyList<TelegramUpdate> updates;
+            var asked = time.GetTimestamp();
+            JsonElement updates;
             try
             {
-                updates = await api.GetUpdatesAsync(offset, options.PollingTimeoutSeconds, TelegramBootstrap.AllowedUpdates, stoppingToken).ConfigureAwait(false);
+                updates = await GetUpdatesAsync(offset, stoppingToken).ConfigureAwait(false);
                 failures = 0;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
                 var delay = Backoff(e, failures);
-                if (e is TelegramApiException { ErrorCode: 409 })
+                if (e is ApiRequestException { ErrorCode: 409 })
                 {
                     logger.LogError("Telegram answered 409 Conflict: another process is polling with this token, or a webhook is set. Only one poller may run; use webhook mode for several instances. Retrying in {Delay}", delay);
                 }
@@ -53,33 +63,84 @@ public sealed class TelegramPollingService(
                 continue;
             }
 
-            if (updates.Count == 0)
+            var (items, next) = ReadBatch(updates);
+            if (items.Count > 0)
             {
+                await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
+                processor.Signal(items.Min(item => item.Sequence));
+            }
+
+            if (next > (offset ?? 0))
+            {
+                offset = next;
+                await cursors.SetAsync(OffsetCursor, next, stoppingToken).ConfigureAwait(false);
+            }
+            else if (time.GetElapsedTime(asked) is var elapsed && elapsed < MinimumEmptyPoll)
+            {
+                await Task.Delay(MinimumEmptyPoll - elapsed, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JsonElement> GetUpdatesAsync(long? offset, CancellationToken stoppingToken)
+    {
+        var request = new GetUpdatesRequest
+        {
+            // Telegram's update ids fit in 32 bits; the cursor keeps them as 64.
+            Offset = offset is { } value ? checked((int)value) : null,
+            Timeout = options.PollingTimeoutSeconds,
+            AllowedUpdates = TelegramBootstrap.AllowedUpdates,
+        };
+        var updates = await bot.CallAsync(request, stoppingToken).ConfigureAwait(false);
+        return updates.ValueKind == JsonValueKind.Array
+            ? updates
+            : throw new RequestException($"getUpdates answered {updates.ValueKind}, not a list of updates");
+    }
+
+    /// <summary>
+    /// The updates as inbox rows, each its JSON as Telegram wrote it, and the offset that confirms them all. An update
+    /// Telegram.Bot cannot read is stored all the same (the inbox processor gives it up, logged), so it never
+    /// holds up the ones after it.
+    /// </summary>
+    private (List<InboxItem> Items, long Next) ReadBatch(JsonElement updates)
+    {
+        var items = new List<InboxItem>(updates.GetArrayLength());
+        long next = 0;
+        foreach (var update in updates.EnumerateArray())
+        {
+            if (update.ValueKind != JsonValueKind.Object
+                || !update.TryGetProperty("update_id", out var id)
+                || !id.TryGetInt64(out var updateId))
+            {
+                logger.LogWarning("getUpdates returned an update without an id, which is skipped");
                 continue;
             }
 
-            var items = new InboxItem[updates.Count];
-            for (var i = 0; i < updates.Count; i++)
+            string partition;
+            try
             {
-                var update = updates[i];
-                items[i] = new InboxItem(update.UpdateId, TelegramInboxProcessor.PartitionOf(update), JsonSerializer.Serialize(update, TelegramJson.Options));
+                partition = TelegramUpdateJson.Parse(update) is { } parsed ? TelegramInboxProcessor.PartitionOf(parsed) : "telegram:none";
+            }
+            catch (JsonException)
+            {
+                partition = "telegram:none";
             }
 
-            await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
-            offset = updates.Max(u => u.UpdateId) + 1;
-            await cursors.SetAsync(OffsetCursor, offset.Value, stoppingToken).ConfigureAwait(false);
-            processor.Signal(items.Min(item => item.Sequence));
+            items.Add(new InboxItem(updateId, partition, update.GetRawText()));
+            next = Math.Max(next, updateId + 1);
         }
+
+        return (items, next);
     }
 
     private static TimeSpan Backoff(Exception e, int failures)
     {
-        if (e is TelegramApiException { RetryAfter: { } retryAfter })
+        if (e is ApiRequestException { Parameters.RetryAfter: { } seconds })
         {
-            return retryAfter;
+            return TimeSpan.FromSeconds(seconds);
         }
 
-        var (first, max) = e is TelegramApiException { ErrorCode: 409 } ? (5.0, 60.0) : (1.0, 30.0);
+        var (first, max) = e is ApiRequestException { ErrorCode: 409 } ? (5.0, 60.0) : (1.0, 30.0);
         return TimeSpan.FromSeconds(Math.Min(first * Math.Pow(2, Math.Min(failures - 1, 10)), max));
     }
 }

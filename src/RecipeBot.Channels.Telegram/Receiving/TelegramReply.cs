@@ -1,6 +1,7 @@
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Engine;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -10,7 +11,7 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// </summary>
 public static class TelegramReply
 {
-    public static TelegramOutgoing From(OutgoingMessage reply, TelegramChat chat)
+    public static TelegramOutgoing From(OutgoingMessage reply, Chat chat)
     {
         ArgumentNullException.ThrowIfNull(chat);
         return From(reply, chat.Id, !TelegramMessageText.IsPrivate(chat));
@@ -23,13 +24,13 @@ public static class TelegramReply
         InlineKeyboardMarkup? keyboard = null;
         if (reply.Choices.Count > 0)
         {
-            var rows = new List<IReadOnlyList<InlineKeyboardButton>>(reply.Choices.Count);
+            var buttons = new List<InlineKeyboardButton>(reply.Choices.Count);
             foreach (var choice in reply.Choices)
             {
-                rows.Add([new InlineKeyboardButton(choice.Label, choice.Id)]);
+                buttons.Add(TelegramKeyboard.CallbackButton(choice.Label, choice.Id));
             }
 
-            keyboard = new InlineKeyboardMarkup(rows);
+            keyboard = TelegramKeyboard.SingleColumn(buttons);
         }
 
         return new TelegramOutgoing(chatId, Escape(reply.Text), keyboard, isGroup, reply.Attachment);

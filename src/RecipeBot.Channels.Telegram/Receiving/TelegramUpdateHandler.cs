@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Logging;
+using RecipeBot.Channels.Telegram.Client;
 using RecipeBot.Core.Conversations;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Turns;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -14,26 +19,26 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// </summary>
 public sealed class TelegramUpdateHandler(
     TurnRunner turns,
-    ITelegramBotApi api,
+    ITelegramBotClient bot,
     IChatDirectory chats,
     TelegramBotIdentity identity,
     ILogger<TelegramUpdateHandler> logger)
 {
     public static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
 
-    public Task HandleAsync(TelegramUpdate update, CancellationToken cancellationToken) => update switch
+    public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
-        { Message: { MigrateToChatId: { } newId } m } => MigrateAsync(m.Chat.Id, newId, cancellationToken),
-        { Message: { } m } => OnMessageAsync(update.UpdateId, m, cancellationToken),
-        { CallbackQuery: { } q } => OnCallbackAsync(update.UpdateId, q, cancellationToken),
-        { MyChatMember: { } member } => OnMembershipAsync(member, cancellationToken),
+        { Message: { MigrateToChatId: { } newId, Chat: { } chat } } => MigrateAsync(chat.Id, newId, cancellationToken),
+        { Message: { } m } => OnMessageAsync(update.Id, m, cancellationToken),
+        { CallbackQuery: { } q } => OnCallbackAsync(update.Id, q, cancellationToken),
+        { MyChatMember: { Chat: not null, NewChatMember: not null } member } => OnMembershipAsync(member, cancellationToken),
         _ => Skip(update),
     };
 
-    private async Task OnMessageAsync(long updateId, TelegramMessage message, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(long updateId, Message message, CancellationToken cancellationToken)
     {
-        var bot = await identity.WhenKnownAsync(cancellationToken).ConfigureAwait(false);
-        if (message.From?.IsBot == true || TelegramMessageText.ForBot(message, bot) is not { } text)
+        var me = await identity.WhenKnownAsync(cancellationToken).ConfigureAwait(false);
+        if (message.From?.IsBot == true || TelegramMessageText.ForBot(message, me) is not { } text)
         {
             return;
         }
@@ -53,13 +58,13 @@ public sealed class TelegramUpdateHandler(
         // (after a restart) is still a press the user made: the turn goes on.
         try
         {
-            await api.AnswerCallbackQueryAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
+            await bot.CallAsync(new AnswerCallbackQueryRequest { CallbackQueryId = query.Id }, cancellationToken).ConfigureAwait(false);
         }
-        catch (TelegramApiException e)
+        catch (RequestException e)
         {
             logger.LogDebug(e, "Could not answer callback query of update {UpdateId}", updateId);
         }
-        if (query.Message is not { } message || string.IsNullOrEmpty(query.Data))
+        if (query.Message is not { Chat: not null } message || string.IsNullOrEmpty(query.Data))
         {
             return;
         }
@@ -70,28 +75,30 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>The turn writes its reply to the outbox with the conversation; the outbox sender delivers it.</summary>
-    private Task TurnAsync(TelegramChat chat, long updateId, string text, TelegramUser? from, CancellationToken cancellationToken) =>
+    private Task TurnAsync(Chat chat, long updateId, string text, User? from, CancellationToken cancellationToken) =>
         turns.RunAsync(Incoming(chat, updateId, text, from), cancellationToken);
 
     /// <summary>What the engine hears: the chat is the conversation, a group is marked so that only some may change its meetings.</summary>
-    internal static IncomingMessage Incoming(TelegramChat chat, long updateId, string text, TelegramUser? from) => new(
+    internal static IncomingMessage Incoming(Chat chat, long updateId, string text, User? from) => new(
         ConversationId(chat.Id),
         text,
         from?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         from?.LanguageCode,
         updateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        IsGroup: chat.Type is "group" or "supergroup" or "channel");
+        IsGroup: chat.Type is ChatType.Group or ChatType.Supergroup or ChatType.Channel);
 
-    private async Task TryRemoveKeyboardAsync(TelegramMessage message, CancellationToken cancellationToken)
+    private async Task TryRemoveKeyboardAsync(Message message, CancellationToken cancellationToken)
     {
         try
         {
-            await api.EditMessageReplyMarkupAsync(message.Chat.Id, message.MessageId, null, cancellationToken).ConfigureAwait(false);
+            // Without reply_markup the keyboard goes.
+            var edit = new EditMessageReplyMarkupRequest { ChatId = message.Chat.Id, MessageId = message.Id };
+            await bot.CallAsync(edit, cancellationToken).ConfigureAwait(false);
         }
-        catch (TelegramApiException e)
+        catch (RequestException e)
         {
             // An old message may no longer be editable; the turn goes on regardless.
-            logger.LogDebug(e, "Could not remove the keyboard of message {MessageId} in chat {ChatId}", message.MessageId, message.Chat.Id);
+            logger.LogDebug(e, "Could not remove the keyboard of message {MessageId} in chat {ChatId}", message.Id, message.Chat.Id);
         }
     }
 
@@ -103,14 +110,14 @@ public sealed class TelegramUpdateHandler(
 
     private async Task OnMembershipAsync(ChatMemberUpdated member, CancellationToken cancellationToken)
     {
-        var active = member.NewChatMember.Status is not ("kicked" or "left");
+        var active = member.NewChatMember.Status is not (ChatMemberStatus.Kicked or ChatMemberStatus.Left);
         logger.LogInformation("The bot's membership in chat {ChatId} is now {Status}", member.Chat.Id, member.NewChatMember.Status);
         await chats.SetActiveAsync(ConversationId(member.Chat.Id), active, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task Skip(TelegramUpdate update)
+    private Task Skip(Update update)
     {
-        logger.LogDebug("Update {UpdateId} is of a kind the bot does not handle; skipped", update.UpdateId);
+        logger.LogDebug("Update {UpdateId} is of a kind the bot does not handle; skipped", update.Id);
         return Task.CompletedTask;
     }
 }

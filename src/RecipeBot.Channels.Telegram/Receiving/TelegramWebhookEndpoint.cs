@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -49,17 +49,17 @@ public static class TelegramWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        TelegramUpdate? update;
+        Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<TelegramUpdate>(payload, TelegramJson.Options);
+            update = TelegramUpdateJson.Parse(payload);
         }
         catch (JsonException)
         {
             return Results.BadRequest(new { error = "The body is not a Telegram update (malformed JSON)." });
         }
 
-        if (update is null || update.UpdateId <= 0)
+        if (update is null || update.Id <= 0)
         {
             return Results.BadRequest(new { error = "The body is not a Telegram update (no update_id)." });
         }
@@ -67,9 +67,9 @@ public static class TelegramWebhookEndpoint
         // Stored before answering: once Telegram has its 200 it never sends the update again.
         await inbox.AddAsync(
             TelegramInboxProcessor.Channel,
-            [new InboxItem(update.UpdateId, TelegramInboxProcessor.PartitionOf(update), payload)],
+            [new InboxItem(update.Id, TelegramInboxProcessor.PartitionOf(update), payload)],
             cancellationToken).ConfigureAwait(false);
-        processor.Signal(update.UpdateId);
+        processor.Signal(update.Id);
         return Results.Ok();
     }
 

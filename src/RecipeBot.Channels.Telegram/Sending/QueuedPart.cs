@@ -1,5 +1,5 @@
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Engine;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 

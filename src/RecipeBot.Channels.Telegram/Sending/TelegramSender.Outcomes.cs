@@ -1,5 +1,10 @@
-using RecipeBot.Channels.Telegram.Api;
+using RecipeBot.Channels.Telegram.Client;
 using RecipeBot.Core.Channels;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 
@@ -15,14 +20,9 @@ public sealed partial class TelegramSender
         Exception? failure = null;
         try
         {
-            if (part.Document is { } document)
-            {
-                await _api.SendDocumentAsync(chat.ChatId, document.FileName, document.Content, caption: null, stoppingToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await _api.SendMessageAsync(chat.ChatId, part.Text, part.Keyboard, stoppingToken).ConfigureAwait(false);
-            }
+            // The sent message comes back, but nothing here reads it: an answer in another shape than Telegram's
+            // (telegram-test-api dates messages in milliseconds) still means the message was taken, and is no reason to send it again.
+            await _bot.CallAsync(Request(chat.ChatId, part), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -45,6 +45,18 @@ public sealed partial class TelegramSender
         await HandleFailureAsync(chat, part, failure, stoppingToken).ConfigureAwait(false);
     }
 
+    /// <summary>Built anew for each attempt: a document's stream is used up by the one before.</summary>
+    private static IRequest Request(long chatId, QueuedPart part) => part.Document is { } document
+        ? new SendDocumentRequest { ChatId = chatId, Document = InputFile.FromStream(new MemoryStream(document.Content, writable: false), document.FileName) }
+        : new SendMessageRequest
+        {
+            ChatId = chatId,
+            Text = part.Text,
+            ParseMode = ParseMode.Html,
+            LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+            ReplyMarkup = part.Keyboard,
+        };
+
     private async Task HandleFailureAsync(ChatSendState chat, QueuedPart part, Exception failure, CancellationToken stoppingToken)
     {
         switch (failure)
@@ -52,23 +64,23 @@ public sealed partial class TelegramSender
             case OperationCanceledException when stoppingToken.IsCancellationRequested:
                 Finish(chat, removeHead: false);
                 break;
-            case TelegramApiException { MigrateToChatId: { } newChatId } migration when newChatId != chat.ChatId:
+            case ApiRequestException { Parameters.MigrateToChatId: { } newChatId } migration when newChatId != chat.ChatId:
                 await MigrateAsync(chat, part, newChatId, migration, stoppingToken).ConfigureAwait(false);
                 break;
-            case TelegramApiException { ErrorCode: 429 } tooMany:
+            case ApiRequestException { ErrorCode: 429 } tooMany:
                 Statistics.AddRateLimited();
-                var retryAfter = tooMany.RetryAfter ?? DefaultRetryAfter;
+                var retryAfter = tooMany.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultRetryAfter;
                 RetryOrDrop(chat, part, retryAfter > _limits.MaxRetryAfter ? _limits.MaxRetryAfter : retryAfter, tooMany);
                 break;
-            case TelegramApiException { ErrorCode: 403 } forbidden:
+            case ApiRequestException { ErrorCode: 403 } forbidden:
                 await BlockAsync(chat, forbidden.ErrorCode, stoppingToken).ConfigureAwait(false);
                 break;
             case var transient when IsTransient(transient):
                 RetryOrDrop(chat, part, Backoff(part.Attempts), transient);
                 break;
-            case TelegramApiException refused:
+            case ApiRequestException refused:
                 // A bad request stays bad: never retried.
-                TelegramSenderLog.Refused(_logger, refused, chat.ChatId, refused.ErrorCode, refused.Description);
+                TelegramSenderLog.Refused(_logger, refused, chat.ChatId, refused.ErrorCode, refused.Message);
                 Drop(chat, part, SendOutcome.Rejected);
                 break;
             default:
@@ -79,8 +91,24 @@ public sealed partial class TelegramSender
         }
     }
 
-    private static bool IsTransient(Exception exception) =>
-        exception is TelegramApiException { ErrorCode: >= 500 } or HttpRequestException or TimeoutException or OperationCanceledException;
+    /// <summary>
+    /// Telegram's own trouble (5xx), and a request that did not get a Bot API answer at all: Telegram could not be
+    /// reached, did not answer in time, or something in between answered with something else (a proxy's HTML page).
+    /// </summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        ApiRequestException api => api.ErrorCode >= 500,
+        RequestException or OperationCanceledException => true,
+        _ => false,
+    };
+
+    /// <summary>Telegram's error code, else the HTTP status of whatever answered, else 0.</summary>
+    private static int ErrorCodeOf(Exception exception) => exception switch
+    {
+        ApiRequestException api => api.ErrorCode,
+        RequestException { HttpStatusCode: { } status } => (int)status,
+        _ => 0,
+    };
 
     /// <summary>1 s, 2 s, 4 s … up to 30 s, plus up to 25 % jitter so that chats failing together do not retry together.</summary>
     private static TimeSpan Backoff(int attempt)
@@ -92,7 +120,7 @@ public sealed partial class TelegramSender
 
     private void RetryOrDrop(ChatSendState chat, QueuedPart part, TimeSpan delay, Exception exception)
     {
-        var errorCode = (exception as TelegramApiException)?.ErrorCode ?? 0;
+        var errorCode = ErrorCodeOf(exception);
         if (part.Attempts >= _limits.MaxAttempts)
         {
             TelegramSenderLog.GaveUp(_logger, exception, chat.ChatId, part.Attempts, errorCode);
@@ -173,7 +201,7 @@ public sealed partial class TelegramSender
     }
 
     /// <summary>The group became a supergroup: record it and send the whole queue, head first, to the new id.</summary>
-    private async Task MigrateAsync(ChatSendState chat, QueuedPart part, long newChatId, TelegramApiException migration, CancellationToken stoppingToken)
+    private async Task MigrateAsync(ChatSendState chat, QueuedPart part, long newChatId, ApiRequestException migration, CancellationToken stoppingToken)
     {
         try
         {

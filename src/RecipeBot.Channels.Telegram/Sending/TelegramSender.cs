@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Core.Conversations;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Core.Channels;
+using Telegram.Bot;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 
@@ -23,7 +23,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
-    private readonly ITelegramBotApi _api;
+    private readonly ITelegramBotClient _bot;
     private readonly IChatDirectory _chats;
     private readonly TimeProvider _time;
     private readonly TelegramSendLimits _limits;
@@ -40,11 +40,11 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private long _nextSequence;
     private DateTimeOffset _lastPrune;
 
-    public TelegramSender(ITelegramBotApi api, IChatDirectory chats, TimeProvider time, TelegramSendLimits limits, ILogger<TelegramSender> logger)
+    public TelegramSender(ITelegramBotClient bot, IChatDirectory chats, TimeProvider time, TelegramSendLimits limits, ILogger<TelegramSender> logger)
     {
         ArgumentNullException.ThrowIfNull(limits);
         limits.Validate();
-        _api = api;
+        _bot = bot;
         _chats = chats;
         _time = time;
         _limits = limits;

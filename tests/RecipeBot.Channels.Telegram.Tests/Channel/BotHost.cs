@@ -19,7 +19,13 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(FakeBotApiServer telegram, string databasePath, bool webhook = false, TimeProvider? time = null)
+    /// <param name="configure">Runs after the bot's own composition, e.g. to capture its logs.</param>
+    public static async Task<BotHost> StartAsync(
+        FakeBotApiServer telegram,
+        string databasePath,
+        bool webhook = false,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configure = null)
     {
         var args = new List<string>
         {
@@ -46,6 +52,8 @@ public sealed class BotHost : IAsyncDisposable
                 {
                     services.AddSingleton(time);
                 }
+
+                configure?.Invoke(services);
             }) ?? throw new InvalidOperationException("Telegram was not configured.");
         await app.StartAsync();
         var host = new BotHost(app);

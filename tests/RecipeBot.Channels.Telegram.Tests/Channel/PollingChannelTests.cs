@@ -48,7 +48,8 @@ public sealed class PollingChannelTests : IAsyncLifetime
         _telegram.EnqueueUpdate(FakeUpdates.TextMessage(chat, "/start", languageCode: "ru"));
         var greeting = await ReplyAsync(chat);
         Assert.StartsWith("Здравствуйте!", greeting.Parameter("text"), StringComparison.Ordinal);
-        Assert.Equal("HTML", greeting.Parameter("parse_mode"));
+        // Telegram reads parse_mode in any case; Telegram.Bot writes "Html".
+        Assert.Equal("HTML", greeting.Parameter("parse_mode"), ignoreCase: true);
         var buttons = greeting.ParameterJson("reply_markup")!.Value.GetProperty("inline_keyboard");
         Assert.Equal(["et", "en", "ru"], buttons.EnumerateArray().Take(3).Select(row => row[0].GetProperty("callback_data").GetString()));
 

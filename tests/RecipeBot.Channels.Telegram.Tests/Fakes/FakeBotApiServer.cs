@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
 
 namespace RecipeBot.Channels.Telegram.Tests.Fakes;
 
@@ -91,6 +92,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         server._baseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
         return server;
     }
+
+    /// <summary>
+    /// Telegram.Bot's client pointed at this server as the bot composes it: no retries of its own, which the sender
+    /// and the poller do on their clock.
+    /// </summary>
+    public TelegramBotClient CreateClient(HttpClient httpClient, string? token = null) =>
+        new(new TelegramBotClientOptions(token ?? Token, BaseUrl.AbsoluteUri) { RetryThreshold = 0 }, httpClient);
 
     /// <summary>Requests for one method (case-insensitive, as Telegram's method names are).</summary>
     public IReadOnlyList<RecordedRequest> RequestsFor(string method) =>

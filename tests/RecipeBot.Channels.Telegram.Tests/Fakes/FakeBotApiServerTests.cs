@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using RecipeBot.Channels.Telegram.Api;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Tests.Fakes;
 
@@ -12,18 +14,18 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
+        var client = server.CreateClient(httpClient);
         var first = server.EnqueueUpdate(FakeUpdates.TextMessage(1, "one"));
         var second = server.EnqueueUpdate(FakeUpdates.TextMessage(1, "two"));
         var third = server.EnqueueUpdate(FakeUpdates.TextMessage(1, "three"));
 
-        var unconfirmed = await client.GetUpdatesAsync(null, 0, [], CancellationToken.None);
-        var afterConfirmingFirst = await client.GetUpdatesAsync(second, 0, [], CancellationToken.None);
-        var withoutOffset = await client.GetUpdatesAsync(null, 0, [], CancellationToken.None);
+        var unconfirmed = await client.GetUpdates(timeout: 0);
+        var afterConfirmingFirst = await client.GetUpdates((int)second, timeout: 0);
+        var withoutOffset = await client.GetUpdates(timeout: 0);
 
-        Assert.Equal([first, second, third], unconfirmed.Select(update => update.UpdateId));
-        Assert.Equal([second, third], afterConfirmingFirst.Select(update => update.UpdateId));
-        Assert.Equal([second, third], withoutOffset.Select(update => update.UpdateId));
+        Assert.Equal([first, second, third], unconfirmed.Select(update => (long)update.Id));
+        Assert.Equal([second, third], afterConfirmingFirst.Select(update => (long)update.Id));
+        Assert.Equal([second, third], withoutOffset.Select(update => (long)update.Id));
         Assert.Equal(2, server.PendingUpdateCount);
     }
 
@@ -32,13 +34,13 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
+        var client = server.CreateClient(httpClient);
         server.EnqueueUpdate(FakeUpdates.TextMessage(1, "one"));
         var last = server.EnqueueUpdate(FakeUpdates.TextMessage(1, "two"));
 
-        var updates = await client.GetUpdatesAsync(-1, 0, [], CancellationToken.None);
+        var updates = await client.GetUpdates(-1, timeout: 0);
 
-        Assert.Equal(last, Assert.Single(updates).UpdateId);
+        Assert.Equal(last, Assert.Single(updates).Id);
         Assert.Equal(1, server.PendingUpdateCount);
     }
 
@@ -47,14 +49,14 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
-        var poll = client.GetUpdatesAsync(null, timeoutSeconds: 30, [], CancellationToken.None);
+        var client = server.CreateClient(httpClient);
+        var poll = client.GetUpdates(timeout: 30);
         await server.WaitForAsync("getUpdates");
 
         var id = server.EnqueueUpdate(FakeUpdates.TextMessage(1, "late"));
         var updates = await poll.WaitAsync(TimeSpan.FromSeconds(1.5));
 
-        Assert.Equal(id, Assert.Single(updates).UpdateId);
+        Assert.Equal(id, Assert.Single(updates).Id);
     }
 
     [Fact]
@@ -62,10 +64,10 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
-        await client.SetWebhookAsync("https://bot.example.org/hook", "secret", [], CancellationToken.None);
+        var client = server.CreateClient(httpClient);
+        await client.SetWebhook("https://bot.example.org/hook", secretToken: "secret");
 
-        var exception = await Assert.ThrowsAsync<TelegramApiException>(() => client.GetUpdatesAsync(null, 0, [], CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiRequestException>(() => client.GetUpdates(timeout: 0));
 
         Assert.Equal(409, exception.ErrorCode);
     }
@@ -118,12 +120,12 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
+        var client = server.CreateClient(httpClient);
 
-        var first = await client.SendMessageAsync(1, "a", null, CancellationToken.None);
-        var second = await client.SendDocumentAsync(1, "b.txt", "b"u8.ToArray(), null, CancellationToken.None);
+        var first = await client.SendMessage(1, "a");
+        var second = await client.SendDocument(1, InputFile.FromStream(new MemoryStream("b"u8.ToArray()), "b.txt"));
 
-        Assert.True(second.MessageId > first.MessageId);
+        Assert.True(second.Id > first.Id);
     }
 
     [Fact]
@@ -131,11 +133,11 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
+        var client = server.CreateClient(httpClient);
         server.Respond("sendMessage", request => request.Parameter("text") == "fail" ? FakeResponse.Error(403, "Forbidden: bot was kicked") : null);
 
-        var failed = await Assert.ThrowsAsync<TelegramApiException>(() => client.SendMessageAsync(1, "fail", null, CancellationToken.None));
-        var sent = await client.SendMessageAsync(1, "pass", null, CancellationToken.None);
+        var failed = await Assert.ThrowsAsync<ApiRequestException>(() => client.SendMessage(1, "fail"));
+        var sent = await client.SendMessage(1, "pass");
 
         Assert.Equal(403, failed.ErrorCode);
         Assert.Equal("pass", sent.Text);
@@ -146,15 +148,16 @@ public sealed class FakeBotApiServerTests
     {
         await using var server = await FakeBotApiServer.StartAsync();
         using var httpClient = new HttpClient();
-        var client = new TelegramBotClient(httpClient, server.Token, server.BaseUrl);
-        await client.SendMessageAsync(1, "Hello", null, CancellationToken.None);
+        var client = server.CreateClient(httpClient);
+        await client.SendMessage(1, "Hello");
 
         var exception = await Assert.ThrowsAsync<TimeoutException>(
             () => server.WaitForAsync("sendMessage", request => request.Parameter("text") == "Bye", TimeSpan.FromMilliseconds(100)));
 
         Assert.StartsWith(
-            "No sendMessage request matching the predicate reached the fake Bot API within 0.1 s. It received: sendMessage ×1. Latest sendMessage bodies: {\"chat_id\":1,\"text\":\"Hello\"",
+            "No sendMessage request matching the predicate reached the fake Bot API within 0.1 s. It received: sendMessage ×1. Latest sendMessage bodies: {",
             exception.Message,
             StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"Hello\"", exception.Message, StringComparison.Ordinal);
     }
 }

@@ -83,7 +83,7 @@ internal sealed class FakeBotBehaviour(FakeUpdateQueue updates, TimeProvider tim
             return FakeResponse.Error(400, "Bad Request: chat_id is empty");
         }
 
-        if (!request.Files.TryGetValue("document", out var file))
+        if (request.FileFor("document") is not { } file)
         {
             return FakeResponse.Error(400, "Bad Request: there is no document in the request");
         }

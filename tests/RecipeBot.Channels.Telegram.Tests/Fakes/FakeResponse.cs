@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RecipeBot.Channels.Telegram.Api;
+using Telegram.Bot;
 
 namespace RecipeBot.Channels.Telegram.Tests.Fakes;
 
@@ -13,9 +13,9 @@ public sealed record FakeResponse(int Status, string Body, string ContentType = 
     /// <summary>How long to hold the request before answering (ends early when the client aborts).</summary>
     public TimeSpan Delay { get; init; }
 
-    /// <summary><c>{"ok":true,"result":…}</c>; <paramref name="result"/> is serialized with <see cref="TelegramJson.Options"/>.</summary>
+    /// <summary><c>{"ok":true,"result":…}</c>; <paramref name="result"/> is serialized with Telegram.Bot's <see cref="JsonBotAPI.Options"/>.</summary>
     public static FakeResponse Ok(object result) =>
-        OkJson(JsonSerializer.Serialize(result, result.GetType(), TelegramJson.Options));
+        OkJson(JsonSerializer.Serialize(result, result.GetType(), JsonBotAPI.Options));
 
     /// <summary><c>{"ok":true,"result":…}</c> with <paramref name="resultJson"/> inserted verbatim.</summary>
     public static FakeResponse OkJson(string resultJson) => new(200, $$"""{"ok":true,"result":{{resultJson}}}""");

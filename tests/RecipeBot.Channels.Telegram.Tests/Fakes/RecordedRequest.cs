@@ -22,6 +22,24 @@ public sealed record RecordedRequest(
     public IReadOnlyDictionary<string, RecordedFile> Files { get; init; } = new Dictionary<string, RecordedFile>();
 
     /// <summary>
+    /// The file sent for <paramref name="parameter"/>: its own part, or the part an <c>attach://&lt;name&gt;</c> value
+    /// names, as Telegram accepts both (Telegram.Bot sends the latter).
+    /// </summary>
+    public RecordedFile? FileFor(string parameter)
+    {
+        if (Files.TryGetValue(parameter, out var file))
+        {
+            return file;
+        }
+
+        const string Attach = "attach://";
+        return Parameter(parameter) is { } value && value.StartsWith(Attach, StringComparison.Ordinal)
+            && Files.TryGetValue(value[Attach.Length..], out var attached)
+            ? attached
+            : null;
+    }
+
+    /// <summary>
     /// A parameter however it was sent: from the JSON body (strings unquoted, anything else as raw JSON)
     /// or from the form or query string, as Telegram accepts both.
     /// </summary>

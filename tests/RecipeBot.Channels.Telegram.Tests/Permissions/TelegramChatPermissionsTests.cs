@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Channels.Telegram.Permissions;
-using RecipeBot.Channels.Telegram.Tests.Api;
 using RecipeBot.Channels.Telegram.Tests.Fakes;
 using RecipeBot.Channels.Telegram.Tests.Logging;
 
@@ -13,18 +12,23 @@ public sealed class TelegramChatPermissionsTests : IAsyncLifetime
     private const string Conversation = "telegram:-1001234567890";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private BotApiHarness _api = null!;
+    private readonly HttpClient _http = new();
+    private FakeBotApiServer _telegram = null!;
     private TelegramChatPermissions _permissions = null!;
 
-    private FakeBotApiServer Telegram => _api.Server;
+    private FakeBotApiServer Telegram => _telegram;
 
     public async Task InitializeAsync()
     {
-        _api = await BotApiHarness.StartAsync();
-        _permissions = new TelegramChatPermissions(_api.Client, _clock, new CapturingLogger<TelegramChatPermissions>());
+        _telegram = await FakeBotApiServer.StartAsync();
+        _permissions = new TelegramChatPermissions(_telegram.CreateClient(_http), _clock, new CapturingLogger<TelegramChatPermissions>());
     }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _telegram.DisposeAsync();
+    }
 
     private Task<bool> IsAdminAsync(string userId, string conversationId = Conversation) =>
         _permissions.IsAdminAsync(conversationId, userId, CancellationToken.None).AsTask();

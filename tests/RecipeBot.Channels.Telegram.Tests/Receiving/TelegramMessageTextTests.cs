@@ -1,15 +1,19 @@
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Receiving;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Tests.Receiving;
 
 public sealed class TelegramMessageTextTests
 {
-    private static readonly TelegramUser Bot = new(99, true, "RecipeBot") { Username = "RecipeTestBot" };
-    private static readonly TelegramChat Group = new(-1001, "supergroup");
+    private static readonly User Bot = new() { Id = 99, IsBot = true, FirstName = "RecipeBot", Username = "RecipeTestBot" };
+    private static readonly Chat Group = new() { Id = -1001, Type = ChatType.Supergroup };
 
-    private static TelegramMessage InGroup(string text, params MessageEntity[] entities) =>
-        new(1, Group, 0) { Text = text, Entities = entities, From = new TelegramUser(7, false, "Mari") };
+    private static Message InGroup(string text, params MessageEntity[] entities) =>
+        new() { Id = 1, Chat = Group, Text = text, Entities = entities, From = new User { Id = 7, FirstName = "Mari" } };
+
+    private static MessageEntity TextMention(int offset, int length) =>
+        new() { Type = MessageEntityType.TextMention, Offset = offset, Length = length, User = Bot };
 
     [Theory]
     [InlineData("hello everyone", null)]
@@ -28,7 +32,7 @@ public sealed class TelegramMessageTextTests
     [Fact]
     public void ATextMentionOfTheBot_IsStripped()
     {
-        var message = InGroup("Robot please help", new MessageEntity("text_mention", 0, 5) { User = Bot });
+        var message = InGroup("Robot please help", TextMention(0, 5));
 
         Assert.Equal("please help", TelegramMessageText.ForBot(message, Bot));
     }
@@ -36,7 +40,8 @@ public sealed class TelegramMessageTextTests
     [Fact]
     public void AReplyToTheBotsMessage_IsForTheBot()
     {
-        var message = InGroup("the second one") with { ReplyToMessage = new TelegramMessage(5, Group, 0) { From = Bot } };
+        var message = InGroup("the second one");
+        message.ReplyToMessage = new Message { Id = 5, Chat = Group, From = Bot };
 
         Assert.Equal("the second one", TelegramMessageText.ForBot(message, Bot));
     }
@@ -44,9 +49,29 @@ public sealed class TelegramMessageTextTests
     [Fact]
     public void InAPrivateChat_EveryTextIsForTheBot()
     {
-        var message = new TelegramMessage(1, new TelegramChat(7, "private"), 0) { Text = "hello there" };
+        var message = new Message { Id = 1, Chat = new Chat { Id = 7, Type = ChatType.Private }, Text = "hello there" };
 
         Assert.Equal("hello there", TelegramMessageText.ForBot(message, Bot));
+    }
+
+    [Fact]
+    public void AMessageWithoutAChat_IsNotForTheBot()
+    {
+        // Telegram.Bot reads a message some server sent without its chat as one whose chat is null.
+        var message = new Message { Id = 1, Chat = null!, Text = "hello there" };
+
+        Assert.Null(TelegramMessageText.ForBot(message, Bot));
+    }
+
+    [Theory]
+    [InlineData("@ hello", null)]
+    [InlineData("/help@SomeOtherBot", null)]
+    [InlineData("/help", "/help")]
+    public void ABotWithoutAUsername_IsAddressedByNoName(string text, string? expected)
+    {
+        var nameless = new User { Id = 99, IsBot = true, FirstName = "RecipeBot" };
+
+        Assert.Equal(expected, TelegramMessageText.ForBot(InGroup(text), nameless));
     }
 
     [Theory]
@@ -61,7 +86,7 @@ public sealed class TelegramMessageTextTests
     [InlineData(int.MaxValue, int.MaxValue)]
     public void ATextMentionOutsideTheText_IsIgnored(int offset, int length)
     {
-        var message = InGroup("Robot please help", new MessageEntity("text_mention", offset, length) { User = Bot });
+        var message = InGroup("Robot please help", TextMention(offset, length));
 
         Assert.Null(TelegramMessageText.ForBot(message, Bot));
     }
@@ -69,7 +94,7 @@ public sealed class TelegramMessageTextTests
     [Fact]
     public void AnInvalidTextMention_DoesNotHideAValidMentionByName()
     {
-        var message = InGroup("@RecipeTestBot 2", new MessageEntity("text_mention", -3, 2) { User = Bot });
+        var message = InGroup("@RecipeTestBot 2", TextMention(-3, 2));
 
         Assert.Equal("2", TelegramMessageText.ForBot(message, Bot));
     }
@@ -77,7 +102,7 @@ public sealed class TelegramMessageTextTests
     [Fact]
     public void ATextMentionBeforeAnEmoji_CountsInUtf16Units()
     {
-        var message = InGroup("🙂 Robot aitäh", new MessageEntity("text_mention", 3, 5) { User = Bot });
+        var message = InGroup("🙂 Robot aitäh", TextMention(3, 5));
 
         Assert.Equal("🙂  aitäh", TelegramMessageText.ForBot(message, Bot));
     }

@@ -1,19 +1,20 @@
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Receiving;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Tests.Receiving;
 
 public sealed class TelegramUpdateHandlerTests
 {
     [Theory]
-    [InlineData("private", false)]
-    [InlineData("group", true)]
-    [InlineData("supergroup", true)]
-    [InlineData("channel", true)]
-    public void WhatTheEngineHears_MarksGroupsSupergroupsAndChannels(string chatType, bool isGroup)
+    [InlineData(ChatType.Private, false)]
+    [InlineData(ChatType.Group, true)]
+    [InlineData(ChatType.Supergroup, true)]
+    [InlineData(ChatType.Channel, true)]
+    public void WhatTheEngineHears_MarksGroupsSupergroupsAndChannels(ChatType chatType, bool isGroup)
     {
-        var chat = new TelegramChat(chatType == "private" ? 42 : -1_001_234_567_890, chatType);
-        var from = new TelegramUser(7, false, "Anna") { LanguageCode = "et" };
+        var chat = new Chat { Id = chatType == ChatType.Private ? 42 : -1_001_234_567_890, Type = chatType };
+        var from = new User { Id = 7, FirstName = "Anna", LanguageCode = "et" };
 
         var incoming = TelegramUpdateHandler.Incoming(chat, 1001, "/start", from);
 

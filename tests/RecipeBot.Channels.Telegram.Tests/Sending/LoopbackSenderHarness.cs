@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Channels.Telegram.Tests.Fakes;
 
@@ -17,7 +16,7 @@ internal sealed class LoopbackSenderHarness : IAsyncDisposable
     {
         Server = server;
         Sender = new TelegramSender(
-            new TelegramBotClient(_http, server.Token, server.BaseUrl),
+            server.CreateClient(_http),
             Chats,
             TimeProvider.System,
             new TelegramSendLimits(),

@@ -1,5 +1,13 @@
 using System.Collections.Concurrent;
-using RecipeBot.Channels.Telegram.Api;
+using System.Text.Json;
+using RecipeBot.Channels.Telegram.Client;
+using Telegram.Bot;
+using Telegram.Bot.Args;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
@@ -7,7 +15,7 @@ namespace RecipeBot.Channels.Telegram.Tests.Sending;
 /// A Bot API that answers sendMessage and sendDocument at once (or after a delay a test asked for), records every request with
 /// the clock's time when it started, and fails the next requests to a chat with whatever a test queued for it.
 /// </summary>
-internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
+internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotClient
 {
     private readonly Lock _gate = new();
     private readonly List<SentRequest> _requests = [];
@@ -45,48 +53,60 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
     /// <summary>Makes the next request to <paramref name="chatId"/> take <paramref name="delay"/> of the clock's time.</summary>
     public void DelayNext(long chatId, TimeSpan delay) => _delays[chatId] = delay;
 
-    public Task<TelegramMessage> SendMessageAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken) =>
-        SendAsync(chatId, htmlText, replyMarkup, document: null, cancellationToken);
-
-    public Task<TelegramMessage> SendDocumentAsync(long chatId, string fileName, ReadOnlyMemory<byte> content, string? caption, CancellationToken cancellationToken) =>
-        SendAsync(chatId, caption ?? "", null, fileName, cancellationToken);
-
-    private Task<TelegramMessage> SendAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, string? document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers sendMessage and sendDocument as the sender sends them (results left as raw JSON); nothing else
+    /// is expected of the seam.
+    /// </summary>
+    public Task<TResponse> SendRequest<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
-        if (_delays.TryRemove(chatId, out var delay))
+        var sent = request is RawResultRequest raw ? raw.Request : request;
+        var (chatId, text, keyboard, document) = sent switch
         {
-            return AnswerLaterAsync(chatId, htmlText, replyMarkup, document, delay, cancellationToken);
-        }
-
-        Exception? failure = null;
-        if (_failures.TryGetValue(chatId, out var queue))
-        {
-            queue.TryDequeue(out failure);
-        }
-
-        lock (_gate)
-        {
-            _requests.Add(new SentRequest(time.GetUtcNow(), chatId, htmlText, replyMarkup, failure, document));
-        }
-
-        return failure is null
-            ? Task.FromResult(new TelegramMessage(Interlocked.Increment(ref _lastMessageId), new TelegramChat(chatId, "private"), 0))
-            : Task.FromException<TelegramMessage>(failure);
+            SendMessageRequest message => (message.ChatId!.Identifier!.Value, message.Text, message.ReplyMarkup as InlineKeyboardMarkup, (string?)null),
+            SendDocumentRequest file => (file.ChatId!.Identifier!.Value, file.Caption ?? "", null, ((InputFileStream)file.Document).FileName),
+            _ => throw new NotSupportedException($"The sender does not send {request.MethodName}."),
+        };
+        return SendAsync<TResponse>(chatId, text, keyboard, document, cancellationToken);
     }
 
-    private async Task<TelegramMessage> AnswerLaterAsync(long chatId, string htmlText, InlineKeyboardMarkup? replyMarkup, string? document, TimeSpan delay, CancellationToken cancellationToken)
+    private async Task<TResponse> SendAsync<TResponse>(long chatId, string text, InlineKeyboardMarkup? keyboard, string? document, CancellationToken cancellationToken)
     {
-        var inFlight = Interlocked.Increment(ref _inFlight);
+        var delayed = _delays.TryRemove(chatId, out var delay);
+        var inFlight = delayed ? Interlocked.Increment(ref _inFlight) : 0;
         InterlockedMax(ref _maxInFlight, inFlight);
         try
         {
-            var answer = SendAsync(chatId, htmlText, replyMarkup, document, cancellationToken);
-            await Task.Delay(delay, time, cancellationToken);
-            return await answer;
+            Exception? failure = null;
+            if (_failures.TryGetValue(chatId, out var queue))
+            {
+                queue.TryDequeue(out failure);
+            }
+
+            lock (_gate)
+            {
+                _requests.Add(new SentRequest(time.GetUtcNow(), chatId, text, keyboard, failure, document));
+            }
+
+            if (delayed)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+
+            if (failure is not null)
+            {
+                throw failure;
+            }
+
+            // The sent message, as raw JSON: what the sender asks for.
+            var message = JsonSerializer.SerializeToElement(new { message_id = Interlocked.Increment(ref _lastMessageId), chat = new { id = chatId, type = "private" }, date = 0 });
+            return (TResponse)(object)message;
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            if (delayed)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 
@@ -99,24 +119,21 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotApi
         }
     }
 
-    public Task<TelegramUser> GetMeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public bool LocalBotServer => true;
 
-    public Task<IReadOnlyList<TelegramUpdate>> GetUpdatesAsync(long? offset, int timeoutSeconds, IReadOnlyList<string> allowedUpdates, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    public long BotId => 1;
 
-    public Task AnswerCallbackQueryAsync(string callbackQueryId, string? text, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(45);
 
-    public Task EditMessageReplyMarkupAsync(long chatId, long messageId, InlineKeyboardMarkup? replyMarkup, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    public IExceptionParser ExceptionsParser { get; set; } = new DefaultExceptionParser();
 
-    public Task<ChatMember> GetChatMemberAsync(long chatId, long userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public event AsyncEventHandler<ApiRequestEventArgs>? OnMakingApiRequest { add { } remove { } }
 
-    public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, string? languageCode, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public event AsyncEventHandler<ApiResponseEventArgs>? OnApiResponseReceived { add { } remove { } }
 
-    public Task SetWebhookAsync(string url, string secretToken, IReadOnlyList<string> allowedUpdates, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    public Task<bool> TestApi(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteWebhookAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task DownloadFile(string filePath, Stream destination, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<WebhookInfo> GetWebhookInfoAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task DownloadFile(TGFile file, Stream destination, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Channels.Telegram.Tests.Logging;
 using RecipeBot.Core.Channels;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 

@@ -1,4 +1,4 @@
-using RecipeBot.Channels.Telegram.Api;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Channels.Telegram.Tests.Fakes;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
@@ -37,7 +38,7 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
     [Fact]
     public async Task AReplyWithAnAttachment_SendsTheTextThenTheDocument_AtLeastTheChatsIntervalApart()
     {
-        var reply = TelegramReply.From(Message("telegram:42", "Tuesdays <18:00>"), new TelegramChat(42, "private"));
+        var reply = TelegramReply.From(Message("telegram:42", "Tuesdays <18:00>"), new Chat { Id = 42, Type = ChatType.Private });
 
         await _harness.Sender.EnqueueAsync(reply, CancellationToken.None);
         var document = await Telegram.WaitForAsync("sendDocument");
@@ -48,8 +49,8 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         Assert.Equal("Tuesdays &lt;18:00&gt;", text.Parameter("text"));
         Assert.NotNull(text.ParameterJson("reply_markup"));
         Assert.Equal(42, document.Int64Parameter("chat_id"));
-        Assert.Equal("working-group.ics", document.Files["document"].FileName);
-        Assert.Equal(Calendar, document.Files["document"].Content);
+        Assert.Equal("working-group.ics", document.FileFor("document")!.FileName);
+        Assert.Equal(Calendar, document.FileFor("document")!.Content);
         Assert.Null(document.Parameter("caption"));
         Assert.True(document.At - text.At >= TimeSpan.FromSeconds(0.95), $"The document followed its text after {document.At - text.At}, within Telegram's one message per second per chat.");
     }
@@ -92,6 +93,22 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
 
         Assert.Equal(SendOutcome.Blocked, outcome);
         Assert.Empty(Telegram.RequestsFor("sendMessage"));
+    }
+
+    [Fact]
+    public async Task AMessageAProxyAnsweredWithAnHtmlPage_IsSentAgain_AndCountsAsSentOnce()
+    {
+        // Telegram.Bot reports a body that is no Bot API answer as a RequestException with the HTTP status, not an ApiRequestException.
+        var attempts = 0;
+        Telegram.Respond("sendMessage", _ => Interlocked.Increment(ref attempts) == 1
+            ? FakeResponse.Raw(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
+            : null);
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:46", withAttachment: false), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        Assert.Equal(2, Telegram.RequestsFor("sendMessage").Count);
+        Assert.Equal((1, 1), (_harness.Sender.Statistics.Sent, _harness.Sender.Statistics.Retried));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.Text;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Engine;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
@@ -19,7 +20,7 @@ public sealed class TelegramSenderDeliveryTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        var keyboard = InlineKeyboardMarkup.SingleColumn([new InlineKeyboardButton("Done", "done")]);
+        var keyboard = TelegramKeyboard.SingleColumn([TelegramKeyboard.CallbackButton("Done", "done")]);
         await harness.EnqueueAsync(new TelegramOutgoing(7, "Tuesdays at 18:00", keyboard, false, Invite));
         await harness.EnqueueAsync(7, "next");
 
@@ -85,7 +86,7 @@ public sealed class TelegramSenderDeliveryTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        harness.Api.FailNext(9, new TelegramApiException("sendMessage", 403, "Forbidden: bot was blocked by the user"));
+        harness.Api.FailNext(9, new ApiRequestException("Forbidden: bot was blocked by the user", 403));
         var first = harness.SendAsync(WithDocument(9, "first"));
         var second = harness.SendAsync(new TelegramOutgoing(9, "second", null, false));
 
@@ -121,7 +122,7 @@ public sealed class TelegramSenderDeliveryTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        harness.Api.FailNext(11, new TelegramApiException("sendMessage", 400, "Bad Request: can't parse entities"));
+        harness.Api.FailNext(11, new ApiRequestException("Bad Request: can't parse entities", 400));
         var refused = harness.SendAsync(new TelegramOutgoing(11, "<b>broken", null, false));
         var next = harness.SendAsync(new TelegramOutgoing(11, "fine", null, false));
 
@@ -143,7 +144,7 @@ public sealed class TelegramSenderDeliveryTests
         await harness.RunUntilAsync(() => harness.Api.Delivered.Count == 1);
 
         // Act
-        harness.Api.FailNext(12, new TelegramApiException("sendDocument", 502, "Bad Gateway"), new TelegramApiException("sendDocument", 502, "Bad Gateway"));
+        harness.Api.FailNext(12, new ApiRequestException("Bad Gateway", 502), new ApiRequestException("Bad Gateway", 502));
         await harness.RunUntilIdleAsync();
 
         // Assert
@@ -176,7 +177,7 @@ public sealed class TelegramSenderDeliveryTests
     {
         // Arrange
         var harness = new SenderHarness();
-        harness.Api.FailNext(13, new TelegramApiException("sendMessage", 429, "Too Many Requests: retry later", TimeSpan.FromMinutes(1)));
+        harness.Api.FailNext(13, new ApiRequestException("Too Many Requests: retry after 60", 429, new ResponseParameters { RetryAfter = 60 }));
         var outcome = harness.SendAsync(new TelegramOutgoing(13, "waiting", null, false));
         await harness.StartAsync();
         await harness.RunUntilAsync(() => harness.Api.Requests.Count == 1);

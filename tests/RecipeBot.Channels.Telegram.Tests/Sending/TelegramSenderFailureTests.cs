@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
 
@@ -57,7 +58,7 @@ public sealed class TelegramSenderFailureTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        harness.Api.FailNext(9, new TelegramApiException("sendMessage", 403, "Forbidden: bot was blocked by the user"));
+        harness.Api.FailNext(9, new ApiRequestException("Forbidden: bot was blocked by the user", 403));
         for (var i = 0; i < 3; i++)
         {
             await harness.EnqueueAsync(9, PrivateText);
@@ -85,7 +86,7 @@ public sealed class TelegramSenderFailureTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        harness.Api.FailNext(-100, new TelegramApiException("sendMessage", 400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: -1009));
+        harness.Api.FailNext(-100, new ApiRequestException("Bad Request: group chat was upgraded to a supergroup chat", 400, new ResponseParameters { MigrateToChatId = -1009 }));
         await harness.EnqueueAsync(-100, "first", isGroup: true);
         await harness.EnqueueAsync(-100, "second", isGroup: true);
 
@@ -150,7 +151,7 @@ public sealed class TelegramSenderFailureTests
     {
         // Arrange
         await using var harness = new SenderHarness();
-        harness.Api.FailNext(4, new TelegramApiException("sendMessage", 400, "Bad Request: can't parse entities"));
+        harness.Api.FailNext(4, new ApiRequestException("Bad Request: can't parse entities", 400));
         await harness.EnqueueAsync(4, PrivateText);
         await harness.EnqueueAsync(4, "next");
 
@@ -183,14 +184,15 @@ public sealed class TelegramSenderFailureTests
         Assert.False(harness.IsIdle);
     }
 
-    private static TelegramApiException TooManyRequests(TimeSpan retryAfter) =>
-        new("sendMessage", 429, "Too Many Requests: retry later", retryAfter);
+    private static ApiRequestException TooManyRequests(TimeSpan retryAfter) =>
+        new($"Too Many Requests: retry after {retryAfter.TotalSeconds}", 429, new ResponseParameters { RetryAfter = (int)retryAfter.TotalSeconds });
 
+    /// <summary>As Telegram.Bot reports them: Telegram's own 5xx, and a request that got no Bot API answer at all.</summary>
     private static Exception Transient(Failure failure) => failure switch
     {
-        Failure.ServerError => new TelegramApiException("sendMessage", 502, "Bad Gateway"),
-        Failure.Network => new HttpRequestException("Connection refused"),
-        _ => new TimeoutException("Telegram sendMessage did not answer in time"),
+        Failure.ServerError => new ApiRequestException("Bad Gateway", 502),
+        Failure.Network => new RequestException("Bot API Service Failure: HttpRequestException: Connection refused", new HttpRequestException("Connection refused")),
+        _ => new RequestException("Bot API Request timed out", new TaskCanceledException()),
     };
 
     private static void AssertNoLogContains(SenderHarness harness, string text) =>

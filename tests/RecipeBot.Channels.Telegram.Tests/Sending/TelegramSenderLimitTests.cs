@@ -1,4 +1,3 @@
-using RecipeBot.Channels.Telegram.Api;
 using RecipeBot.Channels.Telegram.Sending;
 
 namespace RecipeBot.Channels.Telegram.Tests.Sending;
@@ -158,7 +157,7 @@ public sealed class TelegramSenderLimitTests
         // Arrange
         await using var harness = new SenderHarness();
         var paragraphs = Enumerable.Range(0, 3).Select(i => new string((char)('x' + i), 3000)).ToList();
-        var keyboard = InlineKeyboardMarkup.SingleColumn([new InlineKeyboardButton("Next", "next")]);
+        var keyboard = TelegramKeyboard.SingleColumn([TelegramKeyboard.CallbackButton("Next", "next")]);
         await harness.EnqueueAsync(5, string.Join("\n\n", paragraphs), keyboard: keyboard);
 
         // Act
