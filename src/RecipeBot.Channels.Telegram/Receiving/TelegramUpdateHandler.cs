@@ -24,6 +24,11 @@ public sealed class TelegramUpdateHandler(
     TelegramBotIdentity identity,
     ILogger<TelegramUpdateHandler> logger)
 {
+    /// <summary>Callback answers and keyboard edits on their way at once.</summary>
+    public const int MaxAcknowledgements = 64;
+
+    private readonly SemaphoreSlim _acknowledgements = new(MaxAcknowledgements);
+
     public static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
@@ -54,24 +59,57 @@ public sealed class TelegramUpdateHandler(
 
     private async Task OnCallbackAsync(long updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
-        // Answered first, so the user's button stops spinning whatever happens next. A query too old to answer
-        // (after a restart) is still a press the user made: the turn goes on.
+        // The press is answered (the button stops spinning) and the pressed message's buttons removed alongside the
+        // turn, not before it: the reply then leaves about one round trip after the bot took the press.
+        var message = query.Message is { Chat: not null } pressed && !string.IsNullOrEmpty(query.Data) ? pressed : null;
+        await AcknowledgeAsync(updateId, query.Id, message, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            return;
+        }
+
+        await TurnAsync(message.Chat, updateId, query.Data!, query.From, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts answering the callback query and removing the spent keyboard, without waiting for Telegram; at most
+    /// <see cref="MaxAcknowledgements"/> are on their way at once (beyond that, the press waits for a free one).
+    /// Failures are logged only: a query too old to answer (after a restart) is still a press the user made.
+    /// </summary>
+    private async Task AcknowledgeAsync(long updateId, string queryId, Message? message, CancellationToken cancellationToken)
+    {
+        await _acknowledgements.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var answer = AnswerAsync(updateId, queryId);
+                    var edit = message is null ? Task.CompletedTask : TryRemoveKeyboardAsync(message, CancellationToken.None);
+                    await Task.WhenAll(answer, edit).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    logger.LogDebug(e, "Acknowledging the press of update {UpdateId} failed", updateId);
+                }
+                finally
+                {
+                    _acknowledgements.Release();
+                }
+            },
+            CancellationToken.None);
+    }
+
+    private async Task AnswerAsync(long updateId, string queryId)
+    {
         try
         {
-            await bot.CallAsync(new AnswerCallbackQueryRequest { CallbackQueryId = query.Id }, cancellationToken).ConfigureAwait(false);
+            await bot.CallAsync(new AnswerCallbackQueryRequest { CallbackQueryId = queryId }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (RequestException e)
         {
             logger.LogDebug(e, "Could not answer callback query of update {UpdateId}", updateId);
         }
-        if (query.Message is not { Chat: not null } message || string.IsNullOrEmpty(query.Data))
-        {
-            return;
-        }
-
-        // The pressed message's buttons are spent; the reply brings the current ones.
-        await TryRemoveKeyboardAsync(message, cancellationToken).ConfigureAwait(false);
-        await TurnAsync(message.Chat, updateId, query.Data, query.From, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The turn writes its reply to the outbox with the conversation; the outbox sender delivers it.</summary>

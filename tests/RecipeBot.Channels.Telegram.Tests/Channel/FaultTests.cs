@@ -105,6 +105,21 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASlowAnswerToAPress_DoesNotHoldUpTheReply()
+    {
+        // Telegram takes five seconds to answer the callback query and the keyboard edit.
+        _telegram.Respond("answerCallbackQuery", _ => FakeResponse.OkJson("true") with { Delay = TimeSpan.FromSeconds(5) });
+        _telegram.Respond("editMessageReplyMarkup", _ => FakeResponse.OkJson("true") with { Delay = TimeSpan.FromSeconds(5) });
+        await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
+
+        _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(307, 1, "en"));
+
+        var reply = await _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == 307);
+        var press = Assert.Single(_telegram.RequestsFor("answerCallbackQuery"));
+        Assert.True(reply.At - press.At < TimeSpan.FromSeconds(4), $"the reply came {reply.At - press.At} after the press was being answered");
+    }
+
+    [Fact]
     public async Task AnUpdateWhoseTurnCannotBeSaved_IsGivenUpAfterThreeAttempts_WithAnApology_AndTheOthersGoOn()
     {
         await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
