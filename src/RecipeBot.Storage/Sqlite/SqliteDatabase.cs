@@ -26,7 +26,8 @@ public sealed class SqliteDatabase : IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = 30,
+            // A statement waits at most as long as busy_timeout below: a locked file is an error in seconds, not half a minute.
+            DefaultTimeout = 5,
         }.ToString());
         Connection.Open();
         Execute("""
