@@ -14,6 +14,7 @@ namespace RecipeBot;
 /// <summary>The bot as a service: engine, storage, the configured channels and HTTP endpoints.</summary>
 public static class BotApplication
 {
+
     /// <summary>The composed application, or null when no channel is configured.</summary>
     /// <param name="args">Command-line settings (<c>--Section:Key=value</c>).</param>
     /// <param name="replaceServices">Runs after the composition; tests swap the clock here.</param>
@@ -21,7 +22,7 @@ public static class BotApplication
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = [HostPaths.NoConfigReload, .. args],
             ContentRootPath = HostPaths.ContentRoot(),
         });
 

@@ -28,6 +28,7 @@ internal static class ChatCommand
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
+            Args = [HostPaths.NoConfigReload],
             ContentRootPath = HostPaths.ContentRoot(),
         });
         // stdout belongs to the conversation; logs go to stderr.

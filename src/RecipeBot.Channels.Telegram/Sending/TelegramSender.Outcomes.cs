@@ -31,7 +31,7 @@ public sealed partial class TelegramSender
 
         lock (_gate)
         {
-            timing.End = _time.GetUtcNow();
+            timing.Finish(_time.GetUtcNow());
         }
 
         if (failure is null)

@@ -7,10 +7,14 @@ namespace RecipeBot.Storage.Sqlite;
 
 /// <summary>
 /// Channel bookkeeping in the bot's SQLite file: chat status, cursors and the inbound inbox. A chat marked inactive
-/// (it blocked or removed the bot) has its meetings paused.
+/// (it blocked or removed the bot) has its meetings paused. Chats' status is kept in memory once read (every reply
+/// asks for it), and a change drops the copy. Reading and dropping happen under the database's gate, so the copy
+/// is never older than the last write.
 /// </summary>
 public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
 {
+    private const int MaxKnownChats = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Active, string? MigratedTo)> _known = new(StringComparer.Ordinal);
     private readonly SqliteDatabase _database;
     private readonly IConversationStore _conversations;
     private readonly RecipeBot.Core.Meetings.IMeetingStore? _meetings;
@@ -76,14 +80,9 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
     }
 
     public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                _getChat.Parameters[0].Value = conversationId;
-                using var reader = _getChat.ExecuteReader();
-                return !reader.Read() || reader.GetInt64(0) == 1;
-            },
-            cancellationToken);
+        _known.TryGetValue(conversationId, out var known)
+            ? ValueTask.FromResult(known.Active)
+            : _database.UseAsync(() => Chat(conversationId).Active, cancellationToken);
 
     public async ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
     {
@@ -94,6 +93,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                 _setActive.Parameters[1].Value = active ? 1 : 0;
                 _setActive.Parameters[2].Value = Now();
                 _setActive.ExecuteNonQuery();
+                _known.TryRemove(conversationId, out _);
             },
             cancellationToken).ConfigureAwait(false);
         if (!active && _meetings is not null)
@@ -112,6 +112,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                 _setMigrated.Parameters[1].Value = toId;
                 _setMigrated.Parameters[2].Value = Now();
                 _setMigrated.ExecuteNonQuery();
+                _known.TryRemove(fromId, out _);
             },
             cancellationToken).ConfigureAwait(false);
         await _conversations.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
@@ -123,26 +124,45 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
     }
 
     public ValueTask<string> ResolveAsync(string conversationId, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                // Follow the chain; a group can migrate only once, but stay safe against loops.
-                var id = conversationId;
-                for (var hops = 0; hops < 8; hops++)
+        _known.TryGetValue(conversationId, out var known) && known.MigratedTo is null
+            ? ValueTask.FromResult(conversationId)
+            : _database.UseAsync(
+                () =>
                 {
-                    _getChat.Parameters[0].Value = id;
-                    using var reader = _getChat.ExecuteReader();
-                    if (!reader.Read() || reader.IsDBNull(1))
+                    // Follow the chain; a group can migrate only once, but stay safe against loops.
+                    var id = conversationId;
+                    for (var hops = 0; hops < 8 && Chat(id).MigratedTo is { } next; hops++)
                     {
-                        break;
+                        id = next;
                     }
 
-                    id = reader.GetString(1);
-                }
+                    return id;
+                },
+                cancellationToken);
 
-                return id;
-            },
-            cancellationToken);
+    /// <summary>A chat's status: from memory, or read once. Called under the database's gate.</summary>
+    private (bool Active, string? MigratedTo) Chat(string conversationId)
+    {
+        if (_known.TryGetValue(conversationId, out var known))
+        {
+            return known;
+        }
+
+        _getChat.Parameters[0].Value = conversationId;
+        using (var reader = _getChat.ExecuteReader())
+        {
+            // A chat never marked is active.
+            known = reader.Read() ? (reader.GetInt64(0) == 1, reader.IsDBNull(1) ? null : reader.GetString(1)) : (true, null);
+        }
+
+        if (_known.Count >= MaxKnownChats)
+        {
+            _known.Clear();
+        }
+
+        _known[conversationId] = known;
+        return known;
+    }
 
     public ValueTask<long?> GetAsync(string name, CancellationToken cancellationToken) =>
         _database.UseAsync(
