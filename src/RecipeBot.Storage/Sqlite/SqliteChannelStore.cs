@@ -86,7 +86,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
 
     public async ValueTask SetActiveAsync(string conversationId, bool active, CancellationToken cancellationToken)
     {
-        await _database.UseAsync(
+        await _database.WriteAsync(
             () =>
             {
                 _setActive.Parameters[0].Value = conversationId;
@@ -95,7 +95,8 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                 _setActive.ExecuteNonQuery();
                 _known.TryRemove(conversationId, out _);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            _setActive).ConfigureAwait(false);
         if (!active && _meetings is not null)
         {
             // A chat that blocked or removed the bot gets no more reminders; a timer that fires for a paused meeting is dropped.
@@ -174,21 +175,20 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             cancellationToken);
 
     public ValueTask SetAsync(string name, long value, CancellationToken cancellationToken) =>
-        _database.UseAsync(
+        _database.WriteAsync(
             () =>
             {
                 _setCursor.Parameters[0].Value = name;
                 _setCursor.Parameters[1].Value = value;
                 _setCursor.ExecuteNonQuery();
             },
-            cancellationToken);
+            cancellationToken,
+            _setCursor);
 
     public ValueTask<int> AddAsync(string channel, IReadOnlyList<InboxItem> items, CancellationToken cancellationToken) =>
-        _database.UseAsync(
+        _database.WriteAsync(
             () =>
             {
-                using var transaction = _database.Connection.BeginTransaction();
-                _addInbox.Transaction = transaction;
                 var added = 0;
                 var now = Now();
                 foreach (var item in items)
@@ -202,11 +202,10 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                     added += _addInbox.ExecuteNonQuery();
                 }
 
-                transaction.Commit();
-                _addInbox.Transaction = null;
                 return added;
             },
-            cancellationToken);
+            cancellationToken,
+            _addInbox);
 
     public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken) =>
         _database.UseAsync<IReadOnlyList<InboxItem>>(
@@ -227,11 +226,9 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
             cancellationToken);
 
     public ValueTask CompleteAsync(string channel, IReadOnlyList<long> sequences, CancellationToken cancellationToken) =>
-        _database.UseAsync(
+        _database.WriteAsync(
             () =>
             {
-                using var transaction = _database.Connection.BeginTransaction();
-                _complete.Transaction = transaction;
                 foreach (var sequence in sequences)
                 {
                     _complete.Parameters[0].Value = channel;
@@ -239,10 +236,9 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
                     _complete.ExecuteNonQuery();
                 }
 
-                transaction.Commit();
-                _complete.Transaction = null;
             },
-            cancellationToken);
+            cancellationToken,
+            _complete);
 
     public ValueTask<int> FailAsync(string channel, long sequence, CancellationToken cancellationToken) =>
         _database.UseAsync(

@@ -83,20 +83,18 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
     public ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken) =>
         _database.UseAsync(() => Load(conversationId), cancellationToken);
 
-    public ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, CancellationToken cancellationToken) =>
-        _database.UseAsync(
+    public ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        return _database.WriteAsync(
             () =>
             {
-                ArgumentNullException.ThrowIfNull(outbox);
-                _database.InTransaction(
-                    () =>
-                    {
-                        Save(conversation);
-                        _outbox.Add(outbox);
-                    },
-                    [_save, .. _outbox.Writes]);
+                Save(conversation);
+                _outbox.Add(outbox);
             },
-            cancellationToken);
+            cancellationToken,
+            [_save, .. _outbox.Writes]);
+    }
 
     public ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken) =>
         _database.UseAsync(
@@ -109,12 +107,7 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
             cancellationToken);
 
     public ValueTask AddAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                _database.InTransaction(() => _outbox.Add(messages), _outbox.Writes);
-            },
-            cancellationToken);
+        _database.WriteAsync(() => _outbox.Add(messages), cancellationToken, _outbox.Writes);
 
     public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
         _database.UseAsync(
@@ -134,12 +127,7 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
             cancellationToken);
 
     public ValueTask CompleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
-        _database.UseAsync(
-            () =>
-            {
-                _database.InTransaction(() => _outbox.Complete(ids), _outbox.Writes);
-            },
-            cancellationToken);
+        _database.WriteAsync(() => _outbox.Complete(ids), cancellationToken, _outbox.Writes);
 
     public ValueTask<int> RetryLaterAsync(long id, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
         _database.UseAsync(() => _outbox.RetryLater(id, notBefore), cancellationToken);

@@ -5,9 +5,10 @@ namespace RecipeBot.Storage.Sqlite;
 /// <summary>
 /// The bot's SQLite file: one long-lived connection with prepared statements, used one
 /// operation at a time (SQLite has a single writer anyway). WAL with <c>synchronous=NORMAL</c>:
-/// a crash of the bot loses nothing; only a power cut can lose the last moments.
+/// a crash of the bot loses nothing; only a power cut can lose the last moments. Writes that wait for the
+/// connection at the same moment share one transaction (<see cref="WriteAsync(Action, CancellationToken, SqliteCommand[])"/>).
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed partial class SqliteDatabase : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<SqliteCommand> _prepared = [];

@@ -27,24 +27,20 @@ public sealed partial class SqliteMeetingStore
     public ValueTask<bool> QueueAsync(string key, NotificationStatus status, DateTimeOffset now, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _database.UseAsync(
+        return _database.WriteAsync(
             () =>
             {
-                var queued = false;
-                _database.InTransaction(
-                    () =>
-                    {
-                        SetParameters(_queue, [key, StatusText(status), Instant(now)]);
-                        queued = _queue.ExecuteNonQuery() == 1;
-                        if (queued)
-                        {
-                            _outbox.Add([message]);
-                        }
-                    },
-                    [_queue, .. _outbox.Writes]);
+                SetParameters(_queue, [key, StatusText(status), Instant(now)]);
+                var queued = _queue.ExecuteNonQuery() == 1;
+                if (queued)
+                {
+                    _outbox.Add([message]);
+                }
+
                 return queued;
             },
-            cancellationToken);
+            cancellationToken,
+            [_queue, .. _outbox.Writes]);
     }
 
     public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
