@@ -95,19 +95,15 @@ public sealed class MeetingMessages(CompiledFlow flow)
     }
 
     /// <summary>A day something will happen on, inside a sentence: "esmaspäeval, 14.12.", "Monday 14 December", "в понедельник, 14.12".</summary>
-    public string DateOn(DateOnly date, string language) =>
-        TextTemplate.Render(
-            Text("date-on", language),
-            ("weekday", Text("weekday-at-" + WeekdayCodes[(int)date.DayOfWeek], language)),
-            ("day", date.Day.ToString(CultureInfo.InvariantCulture)),
-            ("monthnumber", date.Month.ToString(CultureInfo.InvariantCulture)),
-            ("month", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language)));
+    public string DateOn(DateOnly date, string language) => Day("date-on", "weekday-at-", date, language);
 
     /// <summary>A date without the time: "Tue 8 December".</summary>
-    public string ShortDate(DateOnly date, string language) =>
+    public string ShortDate(DateOnly date, string language) => Day("date-short", "weekday-", date, language);
+
+    private string Day(string key, string weekdayPrefix, DateOnly date, string language) =>
         TextTemplate.Render(
-            Text("date-short", language),
-            ("weekday", Text("weekday-" + WeekdayCodes[(int)date.DayOfWeek], language)),
+            Text(key, language),
+            ("weekday", Text(weekdayPrefix + WeekdayCodes[(int)date.DayOfWeek], language)),
             ("day", date.Day.ToString(CultureInfo.InvariantCulture)),
             ("monthnumber", date.Month.ToString(CultureInfo.InvariantCulture)),
             ("month", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language)));
