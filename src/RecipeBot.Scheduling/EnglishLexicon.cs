@@ -43,9 +43,27 @@ internal static class EnglishLexicon
         monthMarker: @"(?:\bof\s+)?\b(?:the|each|every)\s+month\b|\bmonthly\b|\bper\s+month\b|\ba\s+month\b",
         recurrenceMarker: @"\bevery\b|\beach\b",
         recurringWeekdayForm: @"days$",
-        numberWords: new Dictionary<string, int> { ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6 },
+        numberWords: new Dictionary<string, int>
+        {
+            ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+            ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+        },
         eveningWords: @"p\.?m\.?|in\s+the\s+evening|in\s+the\s+afternoon",
         morningWords: @"a\.?m\.?|in\s+the\s+morning",
-        placePattern: @"^(?:in|at)\s+(?:the\s+)?(?<place>.+)$",
-        fillers: ["on", "at", "the", "of", "and", "a", "for", ",", "-", ":", "starting"]);
+        // The place keeps its preposition ("in the town hall") or its label ("venue: Town Hall").
+        placePattern: @"^(?<place>(?:in|at)\s+.+)$|^(?<place>(?:place|venue|location)\s*:\s*.+)$",
+        fillers: ["on", "at", "the", "of", "and", "a", "for", ",", "-", ":", "starting", "from"],
+        relativeDays: new(
+            DayOffsets: [(@"\b(?:the\s+)?day\s+after\s+tomorrow\b", 2), (@"\btoday\b", 0), (@"\btomorrow\b", 1)],
+            NextWeekWeekday: @"\bnext\s+week\s+(?:on\s+)?(?<wd>WEEKDAY)\b|\b(?:on\s+)?(?<wd>WEEKDAY)\s+(?:of\s+)?next\s+week\b",
+            NextWeekday: @"\b(?:on\s+)?next\s+(?<wd>WEEKDAY)\b",
+            ThisWeekday: @"\b(?:on\s+)?this\s+(?:coming\s+)?(?<wd>WEEKDAY)\b"),
+        monthIntervalPatterns:
+        [
+            (@"\b(?:quarterly|every\s+quarter|each\s+quarter|once\s+a\s+quarter|once\s+per\s+quarter)\b", 3),
+            (@"\bevery\s+(?:other|second)\s+month\b", 2),
+            (@"\b(?:twice\s+a\s+year|every\s+half\s+year|half-?yearly|semi-?annually)\b", 6),
+            (@"\b(?:once\s+a\s+year|yearly|annually|every\s+year|each\s+year)\b", 12),
+            (@"\bevery\s+(?<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months\b", 0),
+        ]);
 }

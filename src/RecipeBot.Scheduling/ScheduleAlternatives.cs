@@ -10,6 +10,8 @@ internal static class ScheduleAlternatives
     public const string NthWeekdayOfMonthKey = "schedule.nth-weekday-of-month";
     public const string OnceKey = "schedule.once";
     public const string WeeklyKey = "schedule.weekly";
+    public const string ThisWeekKey = "schedule.this-week";
+    public const string NextWeekKey = "schedule.next-week";
 
     public static ScheduleParseResult Build(ScheduleShape shape, FirstDateFinder finder, string timeZone, string? title, string? place)
     {
@@ -24,10 +26,22 @@ internal static class ScheduleAlternatives
                 return Invalid.Of(IsValid(phrase, phrase.Year ?? 2028) ? ScheduleErrorCodes.PastDate : ScheduleErrorCodes.InvalidDate);
             }
 
+            if (shape.Monthly && shape.Weekdays.Count == 0)
+            {
+                // "quarterly from 15 January": that day of the month; RFC 5545 skips the months without it (the 31st).
+                return new ScheduleParseResult.Success(Schedule(MonthlyRule(shape.Months, "BYMONTHDAY=" + date.Day.ToString(CultureInfo.InvariantCulture)), date));
+            }
+
             if (!shape.Recurring || shape.Weekdays.Count == 0)
             {
-                return shape.Weekdays.Count > 0 && !shape.Weekdays.Contains(date.DayOfWeek)
-                    ? Invalid.Of(ScheduleErrorCodes.InvalidDate)
+                if (shape.Weekdays.Count > 0 && !shape.Weekdays.Contains(date.DayOfWeek))
+                {
+                    return Invalid.Of(ScheduleErrorCodes.InvalidDate);
+                }
+
+                // "next Thursday" said on a Monday: this week's or next week's?
+                return shape.OrNextWeek is { } later
+                    ? new ScheduleParseResult.Ambiguous([new(ThisWeekKey, Schedule(string.Empty, date)), new(NextWeekKey, Schedule(string.Empty, later))])
                     : new ScheduleParseResult.Success(Schedule(string.Empty, date));
             }
 
@@ -45,7 +59,7 @@ internal static class ScheduleAlternatives
                 return Invalid.Of(ScheduleErrorCodes.InvalidDate);
             }
 
-            var monthly = Schedule($"FREQ=MONTHLY;BYDAY={ordinal.ToString(CultureInfo.InvariantCulture)}{days}", monthlyFirst);
+            var monthly = Schedule(MonthlyRule(shape.Months, $"BYDAY={ordinal.ToString(CultureInfo.InvariantCulture)}{days}"), monthlyFirst);
             if (shape.Monthly || ordinal is 1 or -1 or 5)
             {
                 return new ScheduleParseResult.Success(monthly);
@@ -59,7 +73,7 @@ internal static class ScheduleAlternatives
         if (shape.Monthly)
         {
             // "every month on Monday" names no week of the month.
-            return Invalid.Of(ScheduleErrorCodes.Unrecognised);
+            return Invalid.Of(ScheduleErrorCodes.MissingDayOfMonth);
         }
 
         if (finder.First(d => shape.Weekdays.Contains(d.DayOfWeek), from) is not { } first)
@@ -77,6 +91,9 @@ internal static class ScheduleAlternatives
         var once = Schedule(string.Empty, weekly.FirstDate);
         return new ScheduleParseResult.Ambiguous([new(OnceKey, once), new(WeeklyKey, weekly)]);
     }
+
+    private static string MonthlyRule(int? months, string byDay) =>
+        months > 1 ? $"FREQ=MONTHLY;INTERVAL={months.Value.ToString(CultureInfo.InvariantCulture)};{byDay}" : $"FREQ=MONTHLY;{byDay}";
 
     private static string WeeklyRule(int interval, string days) =>
         interval > 1 ? $"FREQ=WEEKLY;INTERVAL={interval.ToString(CultureInfo.InvariantCulture)};BYDAY={days}" : $"FREQ=WEEKLY;BYDAY={days}";

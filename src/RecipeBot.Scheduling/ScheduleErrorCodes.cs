@@ -12,4 +12,5 @@ public static class ScheduleErrorCodes
     public const string UnsupportedLanguage = "unsupported-language";
     public const string Unrecognised = "unrecognised";
     public const string IntervalTooLarge = "interval-too-large";
+    public const string MissingDayOfMonth = "missing-day-of-month";
 }

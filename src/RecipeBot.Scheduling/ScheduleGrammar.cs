@@ -5,7 +5,8 @@ namespace RecipeBot.Scheduling;
 
 /// <summary>
 /// Understands a meeting schedule typed in Estonian, English or Russian. A small grammar of our own:
-/// each recognised phrase (date, interval, time, "of the month", ordinal weekday, weekday, "every")
+/// each recognised phrase (date, day relative to today, count of months or weeks, time, "of the month",
+/// ordinal weekday, weekday, "every")
 /// is taken out of the text in that order, and what remains must be a title or a place.
 /// </summary>
 public static class ScheduleGrammar
@@ -24,15 +25,18 @@ public static class ScheduleGrammar
         }
 
         var input = new ScheduleText(text);
+        var localNow = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         var date = TakeDate(input, lexicon);
-        var interval = TakeInterval(input, lexicon);
-        if (interval is < 1)
+        var relative = RelativeDays.Take(input, lexicon, DateOnly.FromDateTime(localNow));
+        var months = TakeCount(input, lexicon.MonthIntervals, lexicon);
+        var interval = TakeCount(input, lexicon.Intervals, lexicon);
+        if (interval is < 1 || months is < 1 || (date is not null && relative is not null) || (interval is not null && months is not null))
         {
-            // "every 0 weeks", or a count the grammar matched but cannot read.
+            // "every 0 weeks", a count the grammar matched but cannot read, or two dates or two rhythms at once.
             return Invalid.Of(ScheduleErrorCodes.Unrecognised);
         }
 
-        if (interval > ScheduleLimits.MaxWeeks)
+        if (interval > ScheduleLimits.MaxWeeks || months > ScheduleLimits.MaxMonths)
         {
             return Invalid.Of(ScheduleErrorCodes.IntervalTooLarge);
         }
@@ -43,23 +47,28 @@ public static class ScheduleGrammar
             return Invalid.Of(ScheduleErrorCodes.InvalidTime);
         }
 
-        var monthly = input.Take(lexicon.MonthMarker) is not null;
+        var monthly = input.Take(lexicon.MonthMarker) is not null || months is not null;
         var (ordinal, weekdays, pluralWeekday) = TakeWeekdays(input, lexicon);
         if (ordinal == 0)
         {
             return Invalid.Of(ScheduleErrorCodes.Unrecognised);
         }
 
-        var recurring = pluralWeekday || interval is not null;
+        var recurring = pluralWeekday || interval is not null || months is not null;
         while (input.Take(lexicon.RecurrenceMarker) is not null)
         {
             recurring = true;
         }
 
+        if (relative is { Date: var day })
+        {
+            date = new DatePhrase(day.Day, day.Month, day.Year);
+        }
+
         if (date is null && weekdays.Count == 0)
         {
             var scheduleWords = recurring || monthly || ordinal is not null;
-            return Invalid.Of(scheduleWords ? ScheduleErrorCodes.UnknownWeekday : ScheduleErrorCodes.Unrecognised);
+            return Invalid.Of(monthly ? ScheduleErrorCodes.MissingDayOfMonth : scheduleWords ? ScheduleErrorCodes.UnknownWeekday : ScheduleErrorCodes.Unrecognised);
         }
 
         if (time is not { } startTime)
@@ -72,8 +81,8 @@ public static class ScheduleGrammar
             return Invalid.Of(ScheduleErrorCodes.Unrecognised);
         }
 
-        var schedule = new ScheduleShape(weekdays, ordinal, interval, monthly, recurring, date, startTime);
-        var first = new FirstDateFinder(TimeZoneInfo.ConvertTime(now, zone).DateTime, startTime);
+        var schedule = new ScheduleShape(weekdays, ordinal, interval, monthly, recurring, date, startTime) { Months = months, OrNextWeek = relative?.OrNextWeek };
+        var first = new FirstDateFinder(localNow, startTime);
         return ScheduleAlternatives.Build(schedule, first, timeZone, title, place);
     }
 
@@ -97,9 +106,10 @@ public static class ScheduleGrammar
         return null;
     }
 
-    private static int? TakeInterval(ScheduleText input, ScheduleLexicon lexicon)
+    /// <summary>A count of weeks or months: fixed by the phrase ("every other week"), or read from its group <c>n</c>.</summary>
+    private static int? TakeCount(ScheduleText input, IReadOnlyList<(Regex Pattern, int Value)> patterns, ScheduleLexicon lexicon)
     {
-        foreach (var (pattern, value) in lexicon.Intervals)
+        foreach (var (pattern, value) in patterns)
         {
             if (input.Take(pattern) is { } match)
             {
@@ -165,7 +175,7 @@ public static class ScheduleGrammar
         return (null, weekdays, plural);
     }
 
-    private static DayOfWeek WeekdayOf(ScheduleLexicon lexicon, string text)
+    internal static DayOfWeek WeekdayOf(ScheduleLexicon lexicon, string text)
     {
         for (var i = 0; i < lexicon.Weekdays.Count; i++)
         {

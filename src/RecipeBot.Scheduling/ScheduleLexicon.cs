@@ -24,7 +24,9 @@ internal sealed class ScheduleLexicon
         string eveningWords,
         string morningWords,
         string placePattern,
-        string[] fillers)
+        string[] fillers,
+        RelativeDayWords relativeDays,
+        (string Pattern, int Value)[] monthIntervalPatterns)
     {
         Weekdays = weekdays.Select(w => Build(@"\b(?:" + w + @")\b")).ToArray();
         Ordinals = ordinals.Select(o => (Build(@"\b(?:" + o.Pattern + @")$"), o.Value)).ToArray();
@@ -44,7 +46,28 @@ internal sealed class ScheduleLexicon
         MorningWords = Build(@"^(?:" + morningWords + ")$");
         Place = Build(placePattern);
         Fillers = fillers.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
+        string WithWeekdays(string pattern) => pattern.Replace("WEEKDAY", weekdayAlternatives, StringComparison.Ordinal);
+        DayOffsets = relativeDays.DayOffsets.Select(d => (Build(d.Pattern), d.Offset)).ToArray();
+        NextWeekWeekday = Build(WithWeekdays(relativeDays.NextWeekWeekday));
+        NextWeekday = Build(WithWeekdays(relativeDays.NextWeekday));
+        ThisWeekday = Build(WithWeekdays(relativeDays.ThisWeekday));
+        MonthIntervals = monthIntervalPatterns.Select(i => (Build(i.Pattern), i.Value)).ToArray();
     }
+
+    /// <summary>"today", "tomorrow", "the day after tomorrow": days from today.</summary>
+    public IReadOnlyList<(Regex Pattern, int Offset)> DayOffsets { get; }
+
+    /// <summary>"Thursday next week": the weekday of the coming week; group <c>wd</c>.</summary>
+    public Regex NextWeekWeekday { get; }
+
+    /// <summary>"next Thursday": the next such weekday after today; group <c>wd</c>.</summary>
+    public Regex NextWeekday { get; }
+
+    /// <summary>"this Thursday": the first such weekday from today on; group <c>wd</c>.</summary>
+    public Regex ThisWeekday { get; }
+
+    /// <summary>"quarterly", "every 3 months": the count of months (0: read group <c>n</c>).</summary>
+    public IReadOnlyList<(Regex Pattern, int Value)> MonthIntervals { get; }
 
     public IReadOnlyList<Regex> Weekdays { get; }
 

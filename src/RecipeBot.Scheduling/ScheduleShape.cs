@@ -11,4 +11,11 @@ internal sealed record ScheduleShape(
     bool Monthly,
     bool Recurring,
     DatePhrase? Date,
-    TimeOnly StartTime);
+    TimeOnly StartTime)
+{
+    /// <summary>Every so many months ("quarterly": 3); null when the text named no count of months.</summary>
+    public int? Months { get; init; }
+
+    /// <summary>The other reading of "next Thursday" said early in the week: the Thursday a week later.</summary>
+    public DateOnly? OrNextWeek { get; init; }
+}

@@ -76,9 +76,9 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks.")]
-    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat.")]
-    [InlineData("ru", "раз в 100 недель в понедельник в 10", "Такой большой промежуток я не планирую: не больше 52 недель.")]
+    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks or 12 months.")]
+    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat või 12 kuud.")]
+    [InlineData("ru", "раз в 100 недель в понедельник в 10", "Такой большой промежуток я не планирую: не больше 52 недель или 12 месяцев.")]
     public async Task AnAbsurdInterval_GetsItsHint_InTheConversationsLanguage(string language, string text, string hint)
     {
         await _bot.SayAsync("/start");
@@ -92,8 +92,8 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks.")]
-    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat.")]
+    [InlineData("en", "every 999999999 weeks on monday at 10", "That gap is too long for me: at most 52 weeks or 12 months.")]
+    [InlineData("et", "iga 60 nädala tagant esmaspäeval kell 10", "Nii pikka vahet ma ei planeeri: kõige rohkem 52 nädalat või 12 kuud.")]
     public async Task AnAbsurdInterval_TypedOutsideAnyDialog_GetsItsHint_NotAGuess(string language, string text, string hint)
     {
         await _bot.SayAsync("/start");
@@ -124,18 +124,27 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData("et")]
-    [InlineData("en")]
-    [InlineData("ru")]
-    public async Task TheExampleInTheIntervalHint_IsItselfASchedule(string language)
+    [InlineData("et", "schedule.hint.interval-too-large")]
+    [InlineData("en", "schedule.hint.interval-too-large")]
+    [InlineData("ru", "schedule.hint.interval-too-large")]
+    [InlineData("et", "schedule.hint.missing-day-of-month")]
+    [InlineData("en", "schedule.hint.missing-day-of-month")]
+    [InlineData("ru", "schedule.hint.missing-day-of-month")]
+    public async Task TheExamplesInAScheduleHint_AreThemselvesSchedules(string language, string key)
     {
         await _bot.SayAsync("/start");
         await _bot.SayAsync(language);
-        var hint = RepositoryContent.Content.Text("schedule.hint.interval-too-large", language);
-        var example = hint[(hint.IndexOfAny(['„', '“', '«']) + 1)..hint.LastIndexOfAny(['“', '”', '»'])];
+        var examples = System.Text.RegularExpressions.Regex.Matches(RepositoryContent.Content.Text(key, language), "[„“«]([^„“”«»]+)[“”»]")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
 
-        var reply = await _bot.SayAsync(example);
+        Assert.Equal(2, examples.Count);
+        foreach (var example in examples)
+        {
+            var reply = await _bot.SayAsync(example);
 
-        Assert.Equal("FREQ=WEEKLY;INTERVAL=4;BYDAY=MO", reply.Schedule?.Rrule);
+            Assert.True(reply.Schedule is not null, $"'{example}' is not read as a schedule: {reply.Text}");
+            await _bot.SayAsync("sched:cancel");
+        }
     }
 }

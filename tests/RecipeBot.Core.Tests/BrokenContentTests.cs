@@ -200,6 +200,17 @@ public sealed class BrokenContentTests : IDisposable
         Assert.Equal($"texts.yaml:{line}: the text 'recipes-intro' has the placeholders [{{situation}}] in et but [] in ru; every language needs the same", problem.ToString());
     }
 
+    [Fact]
+    public void AMonthlyWeekdayWithoutItsSixForms_IsReported()
+    {
+        Edit("texts.yaml", "|в последний вторник\"", "\"");
+
+        var problem = Assert.Single(Load());
+
+        Assert.Equal("texts.yaml", problem.Location.File);
+        Assert.Equal("the text 'monthly-tu' (ru) needs 6 forms separated by |: the first … fifth, then the last", problem.Message);
+    }
+
     private List<ContentProblem> Load() => [.. ContentLoader.Load(_directory).Problems];
 
     /// <summary>Replaces the first occurrence and returns its 1-based line.</summary>

@@ -34,7 +34,7 @@ public sealed class MeetingDialogTests
         Assert.Equal(
             [At(2026, 12, 8, 18, 2), At(2027, 1, 12, 18, 2), At(2027, 2, 9, 18, 2)],
             proposal.Schedule.Next);
-        Assert.Contains("on the 2nd Tuesday of every month at 18:00", proposal.Text, StringComparison.Ordinal);
+        Assert.Contains("on the second Tuesday of every month at 18:00", proposal.Text, StringComparison.Ordinal);
         Assert.Contains("• Tuesday 8 December at 18:00", proposal.Text, StringComparison.Ordinal);
         Assert.Empty(await _meetings.ListAsync("test:1", CancellationToken.None));
 
@@ -46,7 +46,7 @@ public sealed class MeetingDialogTests
         Assert.Equal("user-1", meeting.CreatedBy);
         Assert.Equal(MeetingStatus.Active, meeting.Status);
         Assert.Equal([meeting.Id], _scheduler.Changed.Select(m => m.Id));
-        Assert.StartsWith("Saved: on the 2nd Tuesday of every month at 18:00.", saved.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Saved: on the second Tuesday of every month at 18:00.", saved.Text, StringComparison.Ordinal);
         Assert.Equal(proposal.Schedule.Next, saved.Schedule!.Next);
         Assert.Null((await _bot.Store.LoadAsync("test:1", CancellationToken.None))!.Draft);
     }
@@ -96,7 +96,7 @@ public sealed class MeetingDialogTests
         Assert.StartsWith("That can be read two ways.", question.Text, StringComparison.Ordinal);
         Assert.Equal(["sched:pick:0", "sched:pick:1", "sched:cancel"], question.Choices.Select(c => c.Id));
         Assert.Equal("every 2 weeks, on Tuesdays at 18:00", question.Choices[0].Label);
-        Assert.Equal("on the 2nd Tuesday of every month at 18:00", question.Choices[1].Label);
+        Assert.Equal("on the second Tuesday of every month at 18:00", question.Choices[1].Label);
 
         var fortnightly = await _bot.SayAsync("1");
 
@@ -343,7 +343,7 @@ public sealed class MeetingDialogTests
 
         var noted = await _bot.SayAsync("try");
 
-        Assert.StartsWith("Good luck! I will ask on Sunday 29 November how it went.", noted.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Good luck! On Sunday 29 November I will ask how it went.", noted.Text, StringComparison.Ordinal);
         var step = (await _meetings.GetNextStepAsync("test:1", "contact/no-partners", CancellationToken.None))!;
         Assert.Equal(_bot.Time.GetUtcNow() + TimeSpan.FromDays(7), step.DueAt);
         Assert.Equal(step, Assert.Single(_scheduler.Steps));

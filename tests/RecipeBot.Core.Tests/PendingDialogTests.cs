@@ -33,7 +33,7 @@ public sealed class PendingDialogTests
         Assert.DoesNotContain("I could not read that", answer.Text, StringComparison.Ordinal);
         Assert.Equal(expected.Text, answer.Text);
         Assert.Equal([.. expected.Choices.Select(c => c.Id), Continue], answer.Choices.Select(c => c.Id));
-        Assert.Equal("Continue the meeting schedule", answer.Choices[^1].Label);
+        Assert.Equal("Back to the meeting schedule", answer.Choices[^1].Label);
         Assert.Equal(DraftStep.Describe, (await DraftAsync())!.Step);
     }
 
@@ -49,7 +49,7 @@ public sealed class PendingDialogTests
         Assert.Equal("contact/no-partners", recipes.State);
         Assert.NotEmpty(recipes.Recipes);
         Assert.Equal(Continue, recipes.Choices[^1].Id);
-        var back = await _bot.SayAsync("Continue the meeting schedule");
+        var back = await _bot.SayAsync("Back to the meeting schedule");
         Assert.StartsWith("On which day of the week?", back.Text, StringComparison.Ordinal);
         Assert.Contains(back.Choices, c => c.Id == "sched:day:mo");
     }
@@ -121,7 +121,7 @@ public sealed class PendingDialogTests
         var asked = await _bot.SayAsync("Change it");
         var proposal = await _bot.SayAsync("at 19:30");
 
-        Assert.StartsWith("Now: on the 2nd Tuesday of every month at 18:00.", asked.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Now: on the second Tuesday of every month at 18:00.", asked.Text, StringComparison.Ordinal);
         Assert.Equal("FREQ=MONTHLY;BYDAY=2TU", proposal.Schedule!.Rrule);
         Assert.Equal(new DateTimeOffset(2026, 12, 8, 19, 30, 0, TimeSpan.FromHours(2)), proposal.Schedule.Next[0]);
     }

@@ -37,7 +37,7 @@ public sealed class TerminalBadInputTests : IDisposable
             Assert.False(reply.TryGetProperty("schedule", out _));
         }
 
-        Assert.StartsWith("That gap is too long for me: at most 52 weeks.", remind.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("That gap is too long for me: at most 52 weeks or 12 months.", remind.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.False(chat.HasExited);
         Assert.Equal(0, await chat.CloseAndWaitAsync());
     }

@@ -72,13 +72,13 @@ public sealed class TerminalEndToEndTests : IDisposable
             }
         }
 
-        Assert.StartsWith("Saved: on the 2nd Tuesday of every month at 18:00.", lines[3].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Saved: on the second Tuesday of every month at 18:00.", lines[3].GetProperty("text").GetString(), StringComparison.Ordinal);
 
         var (secondExit, secondOutput, secondError) = await BotProcess.RunAsync(_directory, """{"text": "/meetings"}""" + "\n", Environment, "chat", "--jsonl");
 
         Assert.True(secondExit == 0, secondError);
         var list = JsonDocument.Parse(secondOutput.Trim()).RootElement;
-        Assert.Contains("1. on the 2nd Tuesday of every month at 18:00", list.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1. on the second Tuesday of every month at 18:00", list.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("mtg:", list.GetProperty("choices")[0].GetProperty("id").GetString(), StringComparison.Ordinal);
     }
 

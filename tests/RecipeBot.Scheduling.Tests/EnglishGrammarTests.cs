@@ -47,7 +47,7 @@ public class EnglishGrammarTests
     [InlineData("on 31 April at 10", "invalid: invalid-date")]
     [InlineData("hello, how are you?", "invalid: unrecognised")]
     [InlineData("every Monday at 10 except in July", "invalid: unrecognised")]
-    [InlineData("every month on Monday at 10", "invalid: unrecognised")]
+    [InlineData("every month on Monday at 10", "invalid: missing-day-of-month")]
     public void EnglishPhrase_ParsesToExpectedSchedule(string text, string expected)
     {
         var result = ScheduleGrammar.Parse(text, "en", ParseOutcome.Now);
@@ -56,12 +56,12 @@ public class EnglishGrammarTests
     }
 
     [Fact]
-    public void TitleBeforeAndPlaceAfter_AreTakenAsTyped()
+    public void TitleBefore_AndPlaceWithItsPreposition_AreTakenAsTyped()
     {
         var schedule = ParseOutcome.Single(
             ScheduleGrammar.Parse("Working group meeting every Monday at 10 in the Community Hall", "en", ParseOutcome.Now));
 
-        Assert.Equal(("Working group meeting", "Community Hall"), (schedule.Title, schedule.Place));
+        Assert.Equal(("Working group meeting", "in the Community Hall"), (schedule.Title, schedule.Place));
         Assert.Equal("Europe/Tallinn", schedule.TimeZone);
     }
 

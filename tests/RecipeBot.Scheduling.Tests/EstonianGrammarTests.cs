@@ -58,11 +58,11 @@ public class EstonianGrammarTests
     }
 
     [Fact]
-    public void PlaceAfterKohas_IsTheRestOfTheText()
+    public void PlaceFromKohas_IsTheRestOfTheText_WithItsMarker()
     {
         var schedule = ParseOutcome.Single(
             ScheduleGrammar.Parse("iga kuu viimasel reedel kell 15 kohas Rahvamaja, Tartu mnt 5", "et", ParseOutcome.Now));
 
-        Assert.Equal((null, "Rahvamaja, Tartu mnt 5"), (schedule.Title, schedule.Place));
+        Assert.Equal((null, "kohas Rahvamaja, Tartu mnt 5"), (schedule.Title, schedule.Place));
     }
 }

@@ -50,11 +50,11 @@ public class RussianGrammarTests
     }
 
     [Fact]
-    public void TitleBeforeAndPlaceAfterV_AreTakenAsTyped()
+    public void TitleBefore_AndPlaceWithItsPreposition_AreTakenAsTyped()
     {
         var schedule = ParseOutcome.Single(
             ScheduleGrammar.Parse("Заседание рабочей группы каждый понедельник в 10 в доме культуры", "ru", ParseOutcome.Now));
 
-        Assert.Equal(("Заседание рабочей группы", "доме культуры"), (schedule.Title, schedule.Place));
+        Assert.Equal(("Заседание рабочей группы", "в доме культуры"), (schedule.Title, schedule.Place));
     }
 }

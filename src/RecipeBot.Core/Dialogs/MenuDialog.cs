@@ -50,7 +50,7 @@ public sealed partial class MenuDialog
         return choice.Action switch
         {
             ChoiceAction.Back => Back(conversation),
-            ChoiceAction.Restart => Restart(conversation),
+            ChoiceAction.Restart => StartOver(conversation),
             _ => await FireAsync(turn, choice.Id, null).ConfigureAwait(false),
         };
     }
@@ -77,6 +77,24 @@ public sealed partial class MenuDialog
         conversation.Phase = null;
         conversation.History.Clear();
         conversation.Draft = null;
+        return _replies.Full(conversation);
+    }
+
+    /// <summary>
+    /// <c>/restart</c> and the restart button: <see cref="Restart"/>, then past the language question to where the
+    /// conversation's language leads (the role), since the language is kept; <c>/back</c> still reaches the languages.
+    /// </summary>
+    public OutgoingMessage StartOver(Conversation conversation)
+    {
+        Restart(conversation);
+        var start = _flow.Start;
+        if (start.Choices.FirstOrDefault(c => c.Set.TryGetValue("language", out var language) && language == conversation.Language) is { Goto: { } next }
+            && _flow.TryGetState(next, out _))
+        {
+            conversation.PushHistory(start.Id);
+            conversation.State = next;
+        }
+
         return _replies.Full(conversation);
     }
 

@@ -34,7 +34,7 @@ public sealed class NextStepDialog
         await FireAsync(turn, situation.Id, NextStepMachine.Trigger.Try, step).ConfigureAwait(false);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Replies.ZoneOf(conversation));
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.DueAt, zone).DateTime);
-        return _replies.Prompt(conversation, _replies.Say(conversation, "try-noted", ("date", _messages.ShortDate(date, conversation.Language))));
+        return _replies.Prompt(conversation, _replies.Say(conversation, "try-noted", ("date", _messages.DateOn(date, conversation.Language))));
     }
 
     /// <summary>The answer to "how did it go?", pressed whenever; null when the text is no such answer.</summary>

@@ -11,6 +11,7 @@ namespace RecipeBot.Core.Dialogs;
 internal sealed class ScheduleMachine
 {
     public const string Monthly = "monthly";
+    public const string Quarterly = "quarterly";
     public const string Once = "once";
 
     public ScheduleMachine()
@@ -38,7 +39,7 @@ internal sealed class ScheduleMachine
             .PermitDynamic(FrequencyChosen, frequency => frequency == Once ? DraftStep.Date : DraftStep.Weekday, "weekday, or date for one meeting");
         Machine.Configure(DraftStep.Weekday)
             .OnEntryFrom(FrequencyChosen, frequency => Draft.Frequency = frequency, "frequency")
-            .PermitDynamic(WeekdayChosen, _ => Draft.Frequency == Monthly ? DraftStep.WeekOfMonth : DraftStep.Time, "week of the month when monthly");
+            .PermitDynamic(WeekdayChosen, _ => Draft.Frequency is Monthly or Quarterly ? DraftStep.WeekOfMonth : DraftStep.Time, "week of the month when monthly");
         Machine.Configure(DraftStep.WeekOfMonth)
             .OnEntryFrom(WeekdayChosen, day => Draft.Weekday = day, "weekday")
             .Permit(Trigger.Week, DraftStep.Time);

@@ -8,7 +8,7 @@ namespace RecipeBot.Core.Dialogs;
 /// <summary>Reading what the user gives the schedule dialog: a typed schedule in any language, a clock time, the guided answers.</summary>
 internal static partial class ScheduleReading
 {
-    public static readonly string[] Frequencies = ["weekly", "biweekly", ScheduleMachine.Monthly, ScheduleMachine.Once];
+    public static readonly string[] Frequencies = ["weekly", "biweekly", ScheduleMachine.Monthly, ScheduleMachine.Quarterly, ScheduleMachine.Once];
     public static readonly string[] Times = ["09:00", "10:00", "13:00", "15:00", "17:00", "18:00"];
     public static readonly string[] Weeks = ["1", "2", "3", "4", "last"];
 
@@ -94,6 +94,7 @@ internal static partial class ScheduleReading
         {
             "biweekly" => ($"FREQ=WEEKLY;INTERVAL=2;BYDAY={code}", (Func<DateOnly, bool>)(d => d.DayOfWeek == weekday)),
             ScheduleMachine.Monthly => ($"FREQ=MONTHLY;BYDAY={(draft.WeekOfMonth ?? 1).ToString(CultureInfo.InvariantCulture)}{code}", d => IsNthWeekday(d, weekday, draft.WeekOfMonth ?? 1)),
+            ScheduleMachine.Quarterly => ($"FREQ=MONTHLY;INTERVAL=3;BYDAY={(draft.WeekOfMonth ?? 1).ToString(CultureInfo.InvariantCulture)}{code}", d => IsNthWeekday(d, weekday, draft.WeekOfMonth ?? 1)),
             ScheduleMachine.Once => (string.Empty, d => d == (draft.Date ?? today)),
             _ => ($"FREQ=WEEKLY;BYDAY={code}", d => d.DayOfWeek == weekday),
         };

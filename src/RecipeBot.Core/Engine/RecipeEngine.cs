@@ -29,6 +29,7 @@ public sealed class RecipeEngine
     private readonly ScheduleDialog _schedule;
     private readonly MeetingsDialog _meetings;
     private readonly NextStepDialog _nextSteps;
+    private readonly LanguageDialog _language;
 
     public RecipeEngine(
         CompiledFlow flow,
@@ -49,6 +50,7 @@ public sealed class RecipeEngine
         _meetings = new MeetingsDialog(_replies, meetings, messages, _schedule, _logger);
         _nextSteps = new NextStepDialog(_replies, meetings, messages);
         _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
+        _language = new LanguageDialog(_replies);
     }
 
     /// <summary>The engine's own texts for meetings; <see cref="TextKeys.Required"/> includes them.</summary>
@@ -58,7 +60,7 @@ public sealed class RecipeEngine
         "schedule-bad-time", "schedule-which", "schedule-confirm", "schedule-leads-off", "lead-day-before-at", "lead-days-before-at",
         "lead-hours-before", "lead-minutes-before", "word-and", "schedule-saved", "schedule-changed",
         "schedule-cancelled-draft", "schedule-no-dates", "schedule-save", "schedule-edit", "schedule-cancel", TextKeys.ScheduleContinue,
-        "schedule-freq-weekly", "schedule-freq-biweekly", "schedule-freq-monthly", "schedule-freq-once",
+        "schedule-freq-weekly", "schedule-freq-biweekly", "schedule-freq-monthly", "schedule-freq-quarterly", "schedule-freq-once",
         "schedule-week-1", "schedule-week-2", "schedule-week-3", "schedule-week-4", "schedule-week-last",
         "timezone-changed", "timezone-current", "meetings-none", "meetings-list", "meetings-item", "meetings-paused-mark",
         "meetings-open", "meeting-details", "meeting-none-left", "meeting-pause", "meeting-resume", "meeting-change",
@@ -73,7 +75,7 @@ public sealed class RecipeEngine
     /// <summary>A new conversation in the language of <paramref name="languageHint"/>, or the default one.</summary>
     public Conversation Begin(string conversationId, string? languageHint)
     {
-        var language = LanguageFrom(languageHint) ?? _flow.DefaultLanguage;
+        var language = _language.From(languageHint) ?? _flow.DefaultLanguage;
         return new Conversation(conversationId, language, _flow.Start.Id, _time.GetUtcNow());
     }
 
@@ -155,8 +157,9 @@ public sealed class RecipeEngine
             turn.Text = offered;
         }
 
-        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?".
-        var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false) ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false);
+        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?", a language.
+        var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false) ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false)
+            ?? _language.Press(conversation, turn.Text);
         if (pressed is not null)
         {
             conversation.Clarification.Clear();
@@ -199,10 +202,11 @@ public sealed class RecipeEngine
 
         return name switch
         {
-            "start" or "restart" => _menu.Restart(conversation),
+            "start" => _menu.Restart(conversation),
+            "restart" => _menu.StartOver(conversation),
             "help" => _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.Help)),
             "back" => _menu.Back(conversation),
-            "lang" or "language" => ChangeLanguage(conversation, argument),
+            "lang" or "language" => _language.Command(conversation, argument),
             "remind" or "schedule" => await _schedule.RemindAsync(conversation, argument).ConfigureAwait(false),
             "meetings" => await _meetings.ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false),
             "timezone" or "tz" => _meetings.ChangeTimeZone(conversation, argument),
@@ -236,6 +240,7 @@ public sealed class RecipeEngine
     private string? LabelOf(Conversation conversation, string id, int position) =>
         _meetings.LabelOf(conversation, id, position)
         ?? _schedule.LabelOf(conversation, id)
+        ?? _language.LabelOf(conversation, id)
         ?? _menu.Clarification.LabelOf(conversation, id)
         ?? _flow[conversation.State].ChoiceViews(conversation.Language).FirstOrDefault(c => c.Id == id)?.Label;
 
@@ -256,32 +261,5 @@ public sealed class RecipeEngine
                 conversation.Offered.Add(choice.Id);
             }
         }
-    }
-
-    private OutgoingMessage ChangeLanguage(Conversation conversation, string argument)
-    {
-        var language = LanguageFrom(argument);
-        if (language is null)
-        {
-            return _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.UnknownLanguage, ("languages", string.Join(", ", _flow.Languages))));
-        }
-
-        conversation.Language = language;
-        var reply = _replies.Full(conversation);
-        return reply with { Text = _replies.Say(conversation, TextKeys.LanguageChanged) + "\n\n" + reply.Text };
-    }
-
-    private string? LanguageFrom(string? hint)
-    {
-        if (string.IsNullOrWhiteSpace(hint))
-        {
-            return null;
-        }
-
-        // "en-US" or "ru_RU" count as their language.
-        var code = hint.Trim().ToLowerInvariant();
-        var cut = code.IndexOfAny(['-', '_']);
-        code = cut > 0 ? code[..cut] : code;
-        return _flow.Languages.FirstOrDefault(l => l == code);
     }
 }

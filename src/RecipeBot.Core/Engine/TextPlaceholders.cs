@@ -9,8 +9,6 @@ namespace RecipeBot.Core.Engine;
 /// </summary>
 public static class TextPlaceholders
 {
-    private static readonly string[] WeekdayCodes = ["mo", "tu", "we", "th", "fr", "sa", "su"];
-
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByKey { get; } = Build();
 
     /// <summary>The placeholders <paramref name="key"/> may use; none for a text the bot shows as it is.</summary>
@@ -36,7 +34,9 @@ public static class TextPlaceholders
             ["schedule-once-summary"] = ["when"],
             ["schedule-weekly-summary"] = ["days", "n", "time"],
             ["schedule-every-n-weeks-summary"] = ["days", "n", "time"],
-            ["schedule-monthly-summary"] = ["monthly", "time"],
+            ["schedule-monthly-summary"] = ["day", "time"],
+            ["schedule-every-n-months-summary"] = ["every", "day", "time"],
+            ["schedule-monthly-date-summary"] = ["every", "date", "time"],
             ["schedule-title-place"] = ["summary", "details"],
             ["timezone-changed"] = ["zone"],
             ["timezone-current"] = ["zone"],
@@ -47,7 +47,6 @@ public static class TextPlaceholders
             ["meeting-resumed"] = ["summary"],
             ["meeting-cancelled"] = ["summary"],
             ["meeting-ics-caption"] = ["summary"],
-            [Meetings.MeetingMessages.PlaceKey] = ["place"],
             [Meetings.MeetingMessages.ReminderKey] = ["title", "when", "place"],
             [Meetings.MeetingMessages.ReminderLateKey] = ["title", "when", "place"],
             [Meetings.MeetingMessages.MinutesKey] = ["title", "when"],
@@ -56,12 +55,8 @@ public static class TextPlaceholders
             [Meetings.MeetingMessages.NextStepKey] = ["situation"],
             [Meetings.MeetingMessages.DateFormatKey] = ["weekday", "day", "month", "year", "time"],
             ["date-short"] = ["weekday", "day", "month|monthnumber"],
+            ["date-on"] = ["weekday", "day", "month|monthnumber"],
         };
-        foreach (var code in WeekdayCodes)
-        {
-            keys["monthly-" + code] = ["nth"];
-        }
-
         return keys.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -26,6 +26,24 @@ internal static class ContentValidator
         }
 
         ValidatePlaceholders(content, Report);
+        ValidateMonthlyForms(content, Report);
+    }
+
+    /// <summary>"monthly-tu" lists the first … fifth and the last Tuesday, each in the words of its language.</summary>
+    private static void ValidateMonthlyForms(ContentSet content, Action<SourceLocation, string> report)
+    {
+        foreach (var code in Meetings.ScheduleWords.WeekdayCodes)
+        {
+            if (!content.Texts.TryGetValue("monthly-" + code, out var text))
+            {
+                continue;
+            }
+
+            foreach (var (language, _) in text.Values.Where(v => v.Value.Split('|').Count(f => f.Trim().Length > 0) != Meetings.ScheduleWords.MonthlyForms))
+            {
+                report(text.Location, $"the text 'monthly-{code}' ({language}) needs {Meetings.ScheduleWords.MonthlyForms} forms separated by |: the first … fifth, then the last");
+            }
+        }
     }
 
     /// <summary>Every placeholder of a text is one the bot fills, and every language uses the same ones.</summary>

@@ -23,22 +23,18 @@ public sealed class MeetingMessages(CompiledFlow flow)
     public const string NextStepStuckLabelKey = "next-step-stuck-label";
     public const string DateFormatKey = "date-format";
     public const string DefaultTitleKey = "meeting-default-title";
-    public const string PlaceKey = "meeting-place";
 
-    private static readonly string[] WeekdayCodes = ["su", "mo", "tu", "we", "th", "fr", "sa"];
+    private static readonly string[] WeekdayCodes = ScheduleWords.WeekdayCodes;
 
     /// <summary>The text keys this class needs; the validator requires each.</summary>
     public static IReadOnlyList<string> RequiredKeys { get; } =
     [
         ReminderKey, ReminderLateKey, MinutesKey, MinutesNudgeKey, MinutesDoneLabelKey, NextStepKey,
-        NextStepDoneLabelKey, NextStepStuckLabelKey, DateFormatKey, DefaultTitleKey, PlaceKey,
-        "date-short", "schedule-once-summary", "schedule-weekly-summary", "schedule-every-n-weeks-summary",
-        "schedule-monthly-summary", "schedule-title-place",
+        NextStepDoneLabelKey, NextStepStuckLabelKey, DateFormatKey, DefaultTitleKey,
+        "date-short", "date-on", "schedule-once-summary", "schedule-title-place",
+        .. ScheduleWords.Keys,
         .. WeekdayCodes.Select(c => "weekday-" + c),
-        .. WeekdayCodes.Select(c => "weekday-on-" + c),
-        .. WeekdayCodes.Select(c => "monthly-" + c),
-        .. WeekdayCodes.Select(c => "monthly-last-" + c),
-        .. Enumerable.Range(1, 5).Select(n => "nth-" + n.ToString(CultureInfo.InvariantCulture)),
+        .. WeekdayCodes.Select(c => "weekday-at-" + c),
         .. Enumerable.Range(1, 12).Select(m => "month-" + m.ToString(CultureInfo.InvariantCulture)),
     ];
 
@@ -98,79 +94,42 @@ public sealed class MeetingMessages(CompiledFlow flow)
             ("time", local.ToString("HH:mm", CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>A day something will happen on, inside a sentence: "esmaspäeval, 14.12.", "Monday 14 December", "в понедельник, 14.12".</summary>
+    public string DateOn(DateOnly date, string language) => Day("date-on", "weekday-at-", date, language);
+
     /// <summary>A date without the time: "Tue 8 December".</summary>
-    public string ShortDate(DateOnly date, string language) =>
+    public string ShortDate(DateOnly date, string language) => Day("date-short", "weekday-", date, language);
+
+    private string Day(string key, string weekdayPrefix, DateOnly date, string language) =>
         TextTemplate.Render(
-            Text("date-short", language),
-            ("weekday", Text("weekday-" + WeekdayCodes[(int)date.DayOfWeek], language)),
+            Text(key, language),
+            ("weekday", Text(weekdayPrefix + WeekdayCodes[(int)date.DayOfWeek], language)),
             ("day", date.Day.ToString(CultureInfo.InvariantCulture)),
             ("monthnumber", date.Month.ToString(CultureInfo.InvariantCulture)),
             ("month", Text("month-" + date.Month.ToString(CultureInfo.InvariantCulture), language)));
 
     /// <summary>
-    /// The schedule in words: "on Tuesdays at 18:00", "on the 2nd Tuesday of every month at 18:00",
-    /// "every 2 weeks, on Wednesdays at 17:00" or the one date; then title and place.
+    /// The schedule in words: "on Tuesdays at 18:00", "on the second Tuesday of every month at 18:00",
+    /// "every quarter, on the first Tuesday of the month at 18:00" or the one date; then the place as typed and the title.
     /// </summary>
     public string Summary(MeetingSchedule schedule, string language)
     {
         var time = schedule.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var summary = RuleSummary(schedule, language, time)
-            ?? Text("schedule-once-summary", language).Replace(
-                "{when}",
-                When(FirstStart(schedule), schedule.TimeZone, language),
-                StringComparison.Ordinal);
-        var details = string.Join(", ", new[] { schedule.Title, schedule.Place }.Where(d => !string.IsNullOrWhiteSpace(d)));
-        return details.Length == 0
+        var summary = !schedule.IsRecurring
+            ? TextTemplate.Render(Text("schedule-once-summary", language), ("when", When(FirstStart(schedule), schedule.TimeZone, language)))
+            : ScheduleWords.Rule(schedule.RecurrenceRule, time, key => Text(key, language)) ?? schedule.RecurrenceRule;
+        if (!string.IsNullOrWhiteSpace(schedule.Place))
+        {
+            summary += ScheduleWords.AfterTime(schedule.Place);
+        }
+
+        return string.IsNullOrWhiteSpace(schedule.Title)
             ? summary
-            : TextTemplate.Render(Text("schedule-title-place", language), ("summary", summary), ("details", details));
+            : TextTemplate.Render(Text("schedule-title-place", language), ("summary", summary), ("details", schedule.Title));
     }
 
     /// <summary>The weekday code of texts (<c>mo</c> … <c>su</c>).</summary>
     public static string WeekdayCode(DayOfWeek day) => WeekdayCodes[(int)day];
-
-    private string? RuleSummary(MeetingSchedule schedule, string language, string time)
-    {
-        if (!schedule.IsRecurring)
-        {
-            return null;
-        }
-
-        var parts = schedule.RecurrenceRule.Split(';')
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0].ToUpperInvariant(), p => p[1].ToUpperInvariant(), StringComparer.Ordinal);
-        if (!parts.TryGetValue("FREQ", out var frequency) || !parts.TryGetValue("BYDAY", out var byDay) || parts.ContainsKey("COUNT") || parts.ContainsKey("UNTIL"))
-        {
-            return schedule.RecurrenceRule;
-        }
-
-        var interval = parts.TryGetValue("INTERVAL", out var n) && int.TryParse(n, CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
-        var days = byDay.Split(',');
-        if (frequency == "WEEKLY" && days.All(d => d.Length == 2 && Array.IndexOf(WeekdayCodes, d.ToLowerInvariant()) >= 0))
-        {
-            var named = string.Join(", ", days.Select(d => Text("weekday-on-" + d.ToLowerInvariant(), language)));
-            return TextTemplate.Render(
-                (interval == 1 ? Text("schedule-weekly-summary", language) : Text("schedule-every-n-weeks-summary", language)),
-                ("days", named),
-                ("n", interval.ToString(CultureInfo.InvariantCulture)),
-                ("time", time));
-        }
-
-        if (frequency == "MONTHLY" && interval == 1 && days.Length == 1 && days[0].Length >= 3
-            && int.TryParse(days[0][..^2], CultureInfo.InvariantCulture, out var ordinal) && ordinal is >= -1 and <= 5 and not 0
-            && Array.IndexOf(WeekdayCodes, days[0][^2..].ToLowerInvariant()) >= 0)
-        {
-            var code = days[0][^2..].ToLowerInvariant();
-            var monthly = ordinal == -1
-                ? Text("monthly-last-" + code, language)
-                : TextTemplate.Render(
-                    Text("monthly-" + code, language),
-                    ("nth", Text("nth-" + ordinal.ToString(CultureInfo.InvariantCulture), language)));
-            return TextTemplate.Render(Text("schedule-monthly-summary", language), ("monthly", monthly), ("time", time));
-        }
-
-        return schedule.RecurrenceRule;
-    }
 
     private static DateTimeOffset FirstStart(MeetingSchedule schedule)
     {
@@ -186,10 +145,8 @@ public sealed class MeetingMessages(CompiledFlow flow)
     public string Title(Meeting meeting) =>
         string.IsNullOrWhiteSpace(meeting.Schedule.Title) ? Text(DefaultTitleKey, meeting.Language) : meeting.Schedule.Title;
 
-    private string Place(Meeting meeting) =>
-        string.IsNullOrWhiteSpace(meeting.Schedule.Place)
-            ? string.Empty
-            : TextTemplate.Render(Text(PlaceKey, meeting.Language), ("place", meeting.Schedule.Place));
+    private static string Place(Meeting meeting) =>
+        string.IsNullOrWhiteSpace(meeting.Schedule.Place) ? string.Empty : ScheduleWords.AfterTime(meeting.Schedule.Place);
 
     private string Text(string key, string language) => flow.Content.Text(key, language);
 

@@ -46,7 +46,7 @@ public sealed class ScheduleDraft
     /// <summary>The meeting being changed; null when a new one is made.</summary>
     public string? MeetingId { get; set; }
 
-    /// <summary>Guided path: <c>weekly</c>, <c>biweekly</c>, <c>monthly</c> or <c>once</c>.</summary>
+    /// <summary>Guided path: <c>weekly</c>, <c>biweekly</c>, <c>monthly</c>, <c>quarterly</c> or <c>once</c>.</summary>
     public string? Frequency { get; set; }
 
     public DayOfWeek? Weekday { get; set; }

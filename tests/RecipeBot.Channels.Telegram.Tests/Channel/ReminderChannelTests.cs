@@ -42,7 +42,7 @@ public sealed class ReminderChannelTests : IAsyncLifetime
             _telegram.EnqueueUpdate(FakeUpdates.TextMessage(Chat, "en"));
             await ReplyAsync(t => t.StartsWith("Who are you?", StringComparison.Ordinal));
             _telegram.EnqueueUpdate(FakeUpdates.TextMessage(Chat, "every Tuesday at 18:00 in the library"));
-            var proposal = await ReplyAsync(t => t.StartsWith("Meeting: on Tuesdays at 18:00 — library", StringComparison.Ordinal));
+            var proposal = await ReplyAsync(t => t.StartsWith("Meeting: on Tuesdays at 18:00 in the library", StringComparison.Ordinal));
             Assert.Contains("• Tuesday 24 November at 18:00", proposal.Parameter("text"), StringComparison.Ordinal);
             _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(Chat, 20, "sched:save"));
             await ReplyAsync(t => t.StartsWith("Saved:", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class ReminderChannelTests : IAsyncLifetime
         await using (var restarted = await BotHost.StartAsync(_telegram, DatabasePath, time: _time))
         {
             var reminder = await ReplyAsync(t => t.Contains("reminder", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
-            Assert.Equal("🔔 Late reminder: Working group meeting — Tuesday 24 November at 18:00, place: library.", reminder.Parameter("text"));
+            Assert.Equal("🔔 Late reminder: Working group meeting — Tuesday 24 November at 18:00 in the library.", reminder.Parameter("text"));
 
             // Stopped only once the outbox row is gone (Telegram's answer is in): a stop while the request is
             // still open is the crash window (the row stays and is sent again), not what this test is about.
