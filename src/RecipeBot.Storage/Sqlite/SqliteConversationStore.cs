@@ -86,14 +86,21 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
     public ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outbox);
-        return _database.WriteAsync(
+        return SaveAsync(conversation, outbox, SqliteOutbox.Payloads(outbox), cancellationToken);
+    }
+
+    private async ValueTask SaveAsync(Conversation conversation, IReadOnlyList<OutgoingMessage> outbox, string[] payloads, CancellationToken cancellationToken)
+    {
+        var written = new List<KeyValuePair<long, OutgoingMessage>>(outbox.Count);
+        await _database.WriteAsync(
             () =>
             {
                 Save(conversation);
-                _outbox.Add(outbox);
+                _outbox.Add(outbox, payloads, written);
             },
             cancellationToken,
-            [_save, .. _outbox.Writes]);
+            [_save, .. _outbox.Writes]).ConfigureAwait(false);
+        _outbox.Remember(written);
     }
 
     public ValueTask MoveAsync(string fromId, string toId, CancellationToken cancellationToken) =>
@@ -106,8 +113,13 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
             },
             cancellationToken);
 
-    public ValueTask AddAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-        _database.WriteAsync(() => _outbox.Add(messages), cancellationToken, _outbox.Writes);
+    public async ValueTask AddAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        var payloads = SqliteOutbox.Payloads(messages);
+        var written = new List<KeyValuePair<long, OutgoingMessage>>(messages.Count);
+        await _database.WriteAsync(() => _outbox.Add(messages, payloads, written), cancellationToken, _outbox.Writes).ConfigureAwait(false);
+        _outbox.Remember(written);
+    }
 
     public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
         _database.UseAsync(

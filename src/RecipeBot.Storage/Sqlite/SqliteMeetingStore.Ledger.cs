@@ -27,6 +27,7 @@ public sealed partial class SqliteMeetingStore
     public ValueTask<bool> QueueAsync(string key, NotificationStatus status, DateTimeOffset now, OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var payloads = SqliteOutbox.Payloads([message]);
         return _database.WriteAsync(
             () =>
             {
@@ -34,7 +35,7 @@ public sealed partial class SqliteMeetingStore
                 var queued = _queue.ExecuteNonQuery() == 1;
                 if (queued)
                 {
-                    _outbox.Add([message]);
+                    _outbox.Add([message], payloads);
                 }
 
                 return queued;

@@ -12,6 +12,11 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteOutbox
 {
+    private const int MaxFresh = 10_000;
+
+    // Rows this process just wrote, as messages: the sender takes them without parsing them back (a row read after a
+    // restart, or written by another store, is parsed). Entries go when read or deleted.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, OutgoingMessage> _fresh = new();
     private readonly TimeProvider _time;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _pending;
@@ -33,7 +38,7 @@ internal sealed class SqliteOutbox
             CREATE INDEX IF NOT EXISTS outbox_by_conversation ON outbox (conversation_id, id);
             """);
         _insert = database.Prepare(
-            "INSERT INTO outbox (conversation_id, message, created_at) VALUES ($conversation, $message, $created)",
+            "INSERT INTO outbox (conversation_id, message, created_at) VALUES ($conversation, $message, $created) RETURNING id",
             "$conversation", "$message", "$created");
         // Prefixes are plain ids such as "telegram:"; the range keeps the query on the primary key and exact.
         _pending = database.Prepare(
@@ -52,20 +57,40 @@ internal sealed class SqliteOutbox
     /// <summary>The statements that write, to be enlisted in the caller's transaction.</summary>
     public SqliteCommand[] Writes => [_insert, _delete];
 
-    public void Add(IReadOnlyList<OutgoingMessage> messages)
+    /// <summary>The rows' text, made before the database is taken so that the transaction holds it no longer than needed.</summary>
+    public static string[] Payloads(IReadOnlyList<OutgoingMessage> messages) => [.. messages.Select(OutboxJson.Serialize)];
+
+    /// <summary>Inserts the rows; <paramref name="written"/> (cleared first) gets their ids, for <see cref="Remember"/> once committed.</summary>
+    public void Add(IReadOnlyList<OutgoingMessage> messages, string[] payloads, List<KeyValuePair<long, OutgoingMessage>>? written = null)
     {
+        written?.Clear();
         if (messages.Count == 0)
         {
             return;
         }
 
         var created = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        foreach (var message in messages)
+        for (var i = 0; i < messages.Count; i++)
         {
-            _insert.Parameters[0].Value = message.ConversationId;
-            _insert.Parameters[1].Value = OutboxJson.Serialize(message);
+            _insert.Parameters[0].Value = messages[i].ConversationId;
+            _insert.Parameters[1].Value = payloads[i];
             _insert.Parameters[2].Value = created;
-            _insert.ExecuteNonQuery();
+            var id = (long)_insert.ExecuteScalar()!;
+            written?.Add(new(id, messages[i]));
+        }
+    }
+
+    /// <summary>Rows committed a moment ago, kept as messages for the sender's next read.</summary>
+    public void Remember(List<KeyValuePair<long, OutgoingMessage>> written)
+    {
+        foreach (var (id, message) in written)
+        {
+            if (_fresh.Count >= MaxFresh)
+            {
+                return;
+            }
+
+            _fresh[id] = message;
         }
     }
 
@@ -82,18 +107,21 @@ internal sealed class SqliteOutbox
         using var reader = _pending.ExecuteReader();
         while (reader.Read())
         {
-            OutgoingMessage message;
-            try
+            var id = reader.GetInt64(0);
+            if (!_fresh.TryRemove(id, out var message))
             {
-                message = OutboxJson.Deserialize(reader.GetString(1));
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                unreadable.Add(reader.GetInt64(0));
-                continue;
+                try
+                {
+                    message = OutboxJson.Deserialize(reader.GetString(1));
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    unreadable.Add(id);
+                    continue;
+                }
             }
 
-            items.Add(new OutboxItem(reader.GetInt64(0), message, reader.GetInt32(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+            items.Add(new OutboxItem(id, message, reader.GetInt32(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
         }
 
         return items;
@@ -105,6 +133,7 @@ internal sealed class SqliteOutbox
         {
             _delete.Parameters[0].Value = id;
             _delete.ExecuteNonQuery();
+            _fresh.TryRemove(id, out _);
         }
     }
 
