@@ -132,4 +132,23 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         Assert.Equal(SendOutcome.NoRoute, outcome);
         Assert.Empty(Telegram.Requests);
     }
+
+    [Fact]
+    public async Task ARussianReply_TravelsAsPlainUtf8Json_WithOnlyWhatJsonAndHtmlNeedEscaped()
+    {
+        const string Text = "Рабочая группа собирается во вторник в 18:00 — «Дом культуры» & <библиотека>.";
+
+        var outcome = await _harness.ChannelSender.SendAsync(Message("telegram:47", Text, withAttachment: false), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        var sent = Assert.Single(Telegram.RequestsFor("sendMessage"));
+        Assert.StartsWith("application/json", sent.ContentType, StringComparison.Ordinal);
+        // The letters as they are; the HTML the reply is written in is escaped once by the bot, and JSON's own
+        // escapes keep '<', '>' and '&' out of the raw text.
+        Assert.Contains("Рабочая группа собирается во вторник", sent.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u04", sent.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<библиотека>", sent.Body, StringComparison.Ordinal);
+        Assert.Equal("Рабочая группа собирается во вторник в 18:00 — «Дом культуры» &amp; &lt;библиотека&gt;.", sent.Parameter("text"));
+        Assert.True(Encoding.UTF8.GetByteCount(sent.Body) < 2 * Encoding.UTF8.GetByteCount(Text) + 300, $"{sent.Body.Length} characters on the wire");
+    }
 }
