@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace RecipeBot.Core.Loading;
 
-/// <summary>Reads <c>methods.yaml</c>.</summary>
+/// <summary>Reads <c>methods.yaml</c> and <c>cards.yaml</c>.</summary>
 internal static class MethodReader
 {
     public static List<MethodCard>? Read(YamlFile doc, YamlNode root, IReadOnlyList<string> languages)
@@ -24,7 +24,7 @@ internal static class MethodReader
                 continue;
             }
 
-            doc.RejectUnknownKeys(card, "a method card", "id", "title", "summary", "steps");
+            doc.RejectUnknownKeys(card, "a method card", "id", "names", "title", "summary", "steps");
             var id = doc.Scalar(card, "id", "a method card") ?? "?";
             var owner = $"method '{id}'";
             var title = doc.Text(card, "title", owner, languages);
@@ -32,7 +32,39 @@ internal static class MethodReader
             var steps = doc.TextList(card, "steps", owner, languages);
             if (title is not null && summary is not null && steps is not null)
             {
-                cards.Add(new MethodCard(id, title, summary, steps, doc.At(card)));
+                cards.Add(new MethodCard(id, title, summary, steps, doc.At(card)) { Names = doc.ScalarList(card, "names", owner, required: false) });
+            }
+        }
+
+        return cards;
+    }
+
+    /// <summary><c>cards.yaml</c>: <c>cards:</c>, each with an id, a title and a text in every language.</summary>
+    public static List<ReferenceCard>? ReadCards(YamlFile doc, YamlNode root, IReadOnlyList<string> languages)
+    {
+        var map = doc.Mapping(root, "cards.yaml");
+        if (map is null)
+        {
+            return null;
+        }
+
+        doc.RejectUnknownKeys(map, "cards.yaml", "cards");
+        var cards = new List<ReferenceCard>();
+        foreach (var item in doc.Sequence(YamlFile.Child(map, "cards"), "'cards'")?.Children ?? [])
+        {
+            if (doc.Mapping(item, "a reference card") is not { } card)
+            {
+                continue;
+            }
+
+            doc.RejectUnknownKeys(card, "a reference card", "id", "title", "text");
+            var id = doc.Scalar(card, "id", "a reference card") ?? "?";
+            var owner = $"card '{id}'";
+            var title = doc.Text(card, "title", owner, languages);
+            var text = doc.Text(card, "text", owner, languages);
+            if (title is not null && text is not null)
+            {
+                cards.Add(new ReferenceCard(id, title, text, doc.At(card)));
             }
         }
 
