@@ -72,8 +72,8 @@ public sealed class CompiledState
         _prompts = prompts.ToFrozenDictionary(StringComparer.Ordinal);
         _overviewRecipes = overviewRecipes.ToFrozenDictionary(StringComparer.Ordinal);
         _recipeViews = recipeViews.ToFrozenDictionary(StringComparer.Ordinal);
-        var defaultLanguage = content.Flow.DefaultLanguage;
-        RoleMatters = Roles.All.Select(r => _fullTexts[Key(defaultLanguage, r)]).Distinct(StringComparer.Ordinal).Count() > 1;
+        RoleMatters = Situation is not null
+            && (Situation.RoleTitles.Count > 0 || Roles.All.Select(r => string.Join(",", OverviewRecipes(r))).Distinct(StringComparer.Ordinal).Count() > 1);
     }
 
     public string Id => Definition.Id;
@@ -87,7 +87,7 @@ public sealed class CompiledState
     /// <summary>Every recipe of the state's situation; <see cref="OverviewRecipes"/> are the ones a role is shown.</summary>
     public IReadOnlyList<string> RecipeIds { get; }
 
-    /// <summary>Whether the state says something else to an official than to an activist or a coordinator.</summary>
+    /// <summary>Whether the state's situation gives an official other recipes (or names it otherwise) than an activist or a coordinator.</summary>
     public bool RoleMatters { get; }
 
     /// <summary>Every choice with its label, for looking a label up; <see cref="ShownChoices"/> are the buttons shown.</summary>

@@ -31,7 +31,7 @@ public static class EffectiveChoices
         }
 
         var choices = new List<FlowChoice>();
-        foreach (var recipe in situation.Recipes)
+        foreach (var recipe in situation.Recipes.DistinctBy(r => r.Id))
         {
             choices.Add(Own(RecipePrefix + recipe.Slug, RecipeLabelKey, ChoiceAction.ShowRecipe, state) with { RecipeId = recipe.Id });
         }
