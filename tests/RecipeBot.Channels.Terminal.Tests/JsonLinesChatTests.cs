@@ -28,7 +28,7 @@ public sealed class JsonLinesChatTests
         Assert.Equal("contact/no-partners", last.GetProperty("state").GetString());
         Assert.Equal("local", last.GetProperty("chat").GetString());
         Assert.Equal("en", last.GetProperty("language").GetString());
-        Assert.StartsWith("Recipes for “", last.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("What helps with “", last.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(
             ["contact/no-partners/announce-openly", "contact/no-partners/ask-known-ngos", "contact/no-partners/talk-in-person"],
             last.GetProperty("recipes").EnumerateArray().Select(r => r.GetString()));

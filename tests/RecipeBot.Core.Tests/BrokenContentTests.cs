@@ -109,7 +109,7 @@ public sealed class BrokenContentTests : IDisposable
         var problems = Load().Select(p => p.ToString()).ToList();
 
         Assert.Contains(problems, p => p.EndsWith("names method 'brainstorm', which methods.yaml does not define", StringComparison.Ordinal));
-        Assert.Contains($"{file}:{keyLine}: unknown key 'regularMeeting' in a recipe; expected one of: id, for, regularMeetings, methods, title, steps", problems);
+        Assert.Contains($"{file}:{keyLine}: unknown key 'regularMeeting' in a recipe; expected one of: id, for, regularMeetings, methods, cards, title, summary, steps", problems);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void APlaceholderTheBotDoesNotFill_IsReported()
     {
-        Edit("texts.yaml", "en: \"Recipes for “{situation}”:\"", "en: \"Recipes for “{situaton}”:\"");
+        Edit("texts.yaml", "en: \"What helps with “{situation}”:\"", "en: \"What helps with “{situaton}”:\"");
         var line = LineOf("texts.yaml", "recipes-intro:") + 1; // a text is reported at its first language
 
         var problems = Load().Select(p => p.ToString()).ToList();
@@ -192,7 +192,7 @@ public sealed class BrokenContentTests : IDisposable
     [Fact]
     public void APlaceholderMissingInOneLanguage_IsReported()
     {
-        Edit("texts.yaml", "  ru: \"Рецепты для ситуации «{situation}»:\"", "  ru: \"Рецепты:\"");
+        Edit("texts.yaml", "  ru: \"Что помогает в ситуации «{situation}»:\"", "  ru: \"Рецепты:\"");
         var line = LineOf("texts.yaml", "recipes-intro:") + 1;
 
         var problem = Assert.Single(Load());

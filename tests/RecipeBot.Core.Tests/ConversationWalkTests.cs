@@ -54,8 +54,22 @@ public sealed class ConversationWalkTests
         var content = RepositoryContent.Content;
         foreach (var recipe in expectedRecipes.Select(id => content.RecipesById[id]))
         {
+            // The overview: each recipe's title and summary, a button per recipe, no steps yet.
             Assert.Contains(recipe.Title.Values[language], answer.Text, StringComparison.Ordinal);
-            Assert.Contains(recipe.Steps.Values[language][0], answer.Text, StringComparison.Ordinal);
+            Assert.Contains(recipe.Summary.Values[language], answer.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(recipe.Steps.Values[language][0], answer.Text, StringComparison.Ordinal);
+            Assert.Contains(answer.Choices, c => c.Id == "recipe:" + recipe.Slug && c.Label == recipe.Title.Values[language]);
+        }
+
+        Assert.Empty((await bot.Store.LoadAsync("test:1", CancellationToken.None))!.RecipesGiven);
+        foreach (var recipe in expectedRecipes.Select(id => content.RecipesById[id]))
+        {
+            var opened = await bot.SayAsync("recipe:" + recipe.Slug);
+
+            Assert.Equal(situationId, opened.State);
+            Assert.Equal([recipe.Id], opened.Recipes);
+            Assert.All(recipe.Steps.Values[language], step => Assert.Contains(step, opened.Text, StringComparison.Ordinal));
+            Assert.DoesNotContain(recipe.Summary.Values[language], opened.Text, StringComparison.Ordinal);
         }
 
         var stored = await bot.Store.LoadAsync("test:1", CancellationToken.None);

@@ -161,23 +161,31 @@ public sealed class EngineBehaviourTests
     }
 
     [Fact]
-    public async Task AnOfficialInACouncilReluctantSituation_IsToldWhomTheRecipesAreFor()
+    public async Task AnOfficial_IsNotOfferedTheActivistsSituation_ButTheirOwnReluctantCouncil_WithRecipesForThem()
     {
         await AtContactMenuAsync(role: "official");
+        var menu = await _bot.SayAsync("/back");
+        menu = await _bot.SayAsync("contact");
+        var situation = RepositoryContent.Content.SituationsById["contact/council-reluctant"];
 
+        Assert.Contains(menu.Choices, c => c.Id == "council-reluctant" && c.Label == situation.RoleTitles["official"].Values["en"]);
+        Assert.DoesNotContain(menu.Choices, c => c.Label == situation.Title.Values["en"]);
         var reply = await _bot.SayAsync("council-reluctant");
 
-        Assert.Contains("(This recipe is mainly for NGOs and active residents.)", reply.Text, StringComparison.Ordinal);
+        var mine = situation.Recipes.Where(r => r.For.Contains("official")).Select(r => r.Id).ToList();
+        Assert.NotEmpty(mine);
+        Assert.Equal(mine, reply.Recipes);
+        Assert.DoesNotContain("mainly for", reply.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnActivistInACouncilReluctantSituation_GetsNoSuchNote()
+    public async Task AnActivistInASituationForOfficials_IsToldOnce_WhomTheRecipesAreFor()
     {
         await AtContactMenuAsync(role: "activist");
 
-        var reply = await _bot.SayAsync("council-reluctant");
+        var reply = await _bot.SayAsync("no-partners");
 
-        Assert.DoesNotContain("This recipe is mainly for", reply.Text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(reply.Text, "These recipes are mainly for municipal officials."));
     }
 
     [Fact]
@@ -186,7 +194,8 @@ public sealed class EngineBehaviourTests
         await AtContactMenuAsync();
         await _bot.SayAsync("/back");
         await _bot.SayAsync("planning");
-        var recipes = await _bot.SayAsync("priorities");
+        await _bot.SayAsync("priorities");
+        var recipes = await _bot.SayAsync("recipe:gather-ideas");
         Assert.Contains(recipes.Choices, c => c.Id == "method:world-cafe" && c.Label == "Method: World Café");
 
         var card = await _bot.SayAsync("method:world-cafe");
@@ -204,8 +213,9 @@ public sealed class EngineBehaviourTests
         var noMeetings = await _bot.SayAsync("no-partners");
         Assert.DoesNotContain(noMeetings.Choices, c => c.Id == "schedule");
         await _bot.SayAsync("other-situation");
-        var withMeetings = await _bot.SayAsync("trust-conflict");
-        Assert.Equal("schedule", withMeetings.Choices[0].Id);
+        await _bot.SayAsync("trust-conflict");
+        var withMeetings = await _bot.SayAsync("recipe:open-meetings");
+        Assert.Contains(withMeetings.Choices, c => c.Id == "schedule");
 
         var reply = await _bot.SayAsync("schedule");
 

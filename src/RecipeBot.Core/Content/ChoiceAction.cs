@@ -15,4 +15,10 @@ public enum ChoiceAction
     ShowMethod,
     /// <summary>"I'll try this": ask in a week how the situation's recipes worked.</summary>
     TryRecipes,
+    /// <summary>Show one recipe of the state's situation with its steps, and stay in the state.</summary>
+    ShowRecipe,
+    /// <summary>Show a reference card (<c>cards.yaml</c>) and stay in the state.</summary>
+    ShowCard,
+    /// <summary>Show the situation's overview again.</summary>
+    ShowOverview,
 }

@@ -7,8 +7,11 @@ public sealed class ContentSet
         FlowDefinition flow,
         IReadOnlyDictionary<string, Localized<string>> texts,
         IReadOnlyList<Situation> situations,
-        IReadOnlyList<MethodCard> methods)
+        IReadOnlyList<MethodCard> methods,
+        IReadOnlyList<ReferenceCard>? cards = null)
     {
+        Cards = cards ?? [];
+        CardsById = Cards.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         Flow = flow;
         Texts = texts;
         Situations = situations;
@@ -25,6 +28,11 @@ public sealed class ContentSet
     public IReadOnlyList<Situation> Situations { get; }
 
     public IReadOnlyList<MethodCard> Methods { get; }
+
+    /// <summary>Reference cards (<c>cards.yaml</c>): what AVP KOV is, the network, co-creation …</summary>
+    public IReadOnlyList<ReferenceCard> Cards { get; }
+
+    public IReadOnlyDictionary<string, ReferenceCard> CardsById { get; }
 
     public IReadOnlyDictionary<string, Situation> SituationsById { get; }
 

@@ -12,4 +12,11 @@ public sealed record FlowChoice(
     ChoiceAction Action,
     string? Goto,
     IReadOnlyDictionary<string, string> Set,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The recipe a <see cref="ChoiceAction.ShowRecipe"/> choice opens.</summary>
+    public string? RecipeId { get; init; }
+
+    /// <summary>The reference card a <see cref="ChoiceAction.ShowCard"/> choice opens.</summary>
+    public string? CardId { get; init; }
+}

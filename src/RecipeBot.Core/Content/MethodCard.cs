@@ -6,4 +6,8 @@ public sealed record MethodCard(
     Localized<string> Title,
     Localized<string> Summary,
     Localized<IReadOnlyList<string>> Steps,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What people call the method, in any language ("maailmakohvik", "world cafe"): typed, it opens the card.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+}

@@ -51,7 +51,7 @@ public static class IntentExampleLoader
                 var intent = ((YamlScalarNode)keyNode).Value ?? "";
                 if (!intents.Contains(intent))
                 {
-                    document.Report(keyNode, $"unknown intent '{intent}'; expected a situation id or {string.Join(", ", Intents.NonSituation)}");
+                    document.Report(keyNode, $"unknown intent '{intent}'; expected a situation id, card/<a card of cards.yaml> or {string.Join(", ", Intents.NonSituation)}");
                     continue;
                 }
 

@@ -9,9 +9,10 @@ public static class ButtonIds
     [
         MeetingButton.Prefix, ScheduleButton.Prefix, IntentButton.Prefix, EffectiveChoices.MethodPrefix, MinutesButton.Prefix, NextStepButton.Prefix,
         LanguageButton.Prefix,
+        RoleButton.Prefix, EffectiveChoices.RecipePrefix, EffectiveChoices.CardPrefix,
     ];
 
-    public static IReadOnlyList<string> ReservedIds { get; } = [IntentButton.Neither, CompiledFlow.DiagnosedTrigger];
+    public static IReadOnlyList<string> ReservedIds { get; } = [IntentButton.Neither, CompiledFlow.DiagnosedTrigger, EffectiveChoices.OverviewChoiceId];
 
     /// <summary>The reserved prefix or id <paramref name="id"/> collides with; null when none.</summary>
     public static string? Collision(string id) =>

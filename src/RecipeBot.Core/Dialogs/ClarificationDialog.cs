@@ -84,10 +84,19 @@ public sealed class ClarificationDialog
         return choices;
     }
 
-    private string IntentLabel(string intent, string language) =>
-        _replies.Flow.Content.SituationsById.TryGetValue(intent, out var situation)
-            ? situation.Title.Get(language, _replies.Flow.DefaultLanguage)
-            : _replies.Flow.Content.Text(EffectiveChoices.ScheduleLabelKey, language);
+    private string IntentLabel(string intent, string language)
+    {
+        var content = _replies.Flow.Content;
+        if (content.SituationsById.TryGetValue(intent, out var situation))
+        {
+            return situation.Title.Get(language, _replies.Flow.DefaultLanguage);
+        }
+
+        return intent.StartsWith(Content.ReferenceCard.IntentPrefix, StringComparison.Ordinal)
+            && content.CardsById.TryGetValue(intent[Content.ReferenceCard.IntentPrefix.Length..], out var card)
+            ? card.Title.Get(language, _replies.Flow.DefaultLanguage)
+            : content.Text(EffectiveChoices.ScheduleLabelKey, language);
+    }
 
     private async Task FireAsync(Conversation conversation, Func<Machine, Task> fire)
     {

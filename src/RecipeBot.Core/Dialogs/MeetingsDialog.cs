@@ -104,7 +104,7 @@ public sealed partial class MeetingsDialog
             choices.Add(new(new MeetingButton(MeetingButton.Kind.Open, meeting.Id).Id, _replies.Say(conversation, "meetings-open", ("n", number))));
         }
 
-        choices.AddRange(_replies.Flow[conversation.State].ChoiceViews(conversation.Language));
+        choices.AddRange(_replies.Flow[conversation.State].ShownChoices(conversation.Language, conversation.Role));
         return Replies.Own(conversation, text.ToString(), choices);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RecipeBot.Core.Content;
 using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
@@ -20,6 +21,18 @@ public sealed partial class MenuDialog
         if (IntentButton.TryParse(text.Trim(), out var earlier) && IsClarifiable(earlier.Intent))
         {
             return await ActAsync(turn, earlier.Intent).ConfigureAwait(false);
+        }
+
+        if (RoleButton.TryParse(text.Trim(), out var role) && await RoleChosenAsync(turn, role).ConfigureAwait(false) is { } forRole)
+        {
+            return forRole;
+        }
+
+        // "mis on maailmakohvik?": a method asked about by name.
+        if (NamedMethod(text) is { } method)
+        {
+            conversation.Misses = 0;
+            return ShowMethod(conversation, method);
         }
 
         // "every second Tuesday of the month at 18": a schedule, whatever the classifier thinks.
@@ -84,17 +97,39 @@ public sealed partial class MenuDialog
                 return _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.Help));
             case Intents.Greeting:
                 return turn.IsNew ? _replies.Full(conversation) : _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.GreetingReply));
+            case Intents.Thanks:
+                return turn.IsNew ? _replies.Full(conversation) : _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.ThanksReply));
             case Intents.ScheduleMeeting:
                 return text is null ? _schedule.Start(conversation) : _schedule.StartFromWish(conversation, text);
         }
 
-        return _flow.StateOf(intent) is { } target
-            ? await FireAsync(turn, CompiledFlow.DiagnosedTrigger, target).ConfigureAwait(false)
-            : _replies.Miss(conversation);
+        if (CardOf(intent) is { } card)
+        {
+            return ShowCard(conversation, card);
+        }
+
+        if (_flow.StateOf(intent) is not { } target)
+        {
+            return _replies.Miss(conversation);
+        }
+
+        if (target == conversation.State)
+        {
+            return FollowUp(conversation);
+        }
+
+        return conversation.Role is null && _flow[target].RoleMatters
+            ? AskRole(conversation, intent)
+            : await FireAsync(turn, CompiledFlow.DiagnosedTrigger, target).ConfigureAwait(false);
     }
 
+    private ReferenceCard? CardOf(string intent) =>
+        intent.StartsWith(ReferenceCard.IntentPrefix, StringComparison.Ordinal)
+            ? _flow.Content.CardsById.GetValueOrDefault(intent[ReferenceCard.IntentPrefix.Length..])
+            : null;
+
     private bool IsClarifiable(string intent) =>
-        intent == Intents.ScheduleMeeting || _flow.Content.SituationsById.ContainsKey(intent);
+        intent == Intents.ScheduleMeeting || _flow.Content.SituationsById.ContainsKey(intent) || CardOf(intent) is not null;
 
     private void LogUnsure(Diagnosis.Diagnosis diagnosis, string text) =>
         LogUnsure(diagnosis.Intent, diagnosis.Confidence, diagnosis.Alternatives.Count > 0 ? diagnosis.Alternatives[0].Intent : "-", Anonymizer.Mask(text));

@@ -138,19 +138,15 @@ public sealed partial class MenuDialog
             conversation.PushHistory(transition.Source);
         }
 
-        var entered = _flow[transition.Destination];
-        if (entered.Situation is { } situation)
+        if (_flow[transition.Destination].Situation is { } situation)
         {
+            // The overview names the recipes; a recipe counts as given once its steps were opened.
             conversation.Phase = situation.Phase;
             AddOnce(conversation.SituationsSeen, situation.Id);
-            foreach (var recipeId in entered.RecipeIds)
-            {
-                AddOnce(conversation.RecipesGiven, recipeId);
-            }
         }
     }
 
-    /// <summary>Internal transitions: a method card, "schedule a meeting", "I'll try this".</summary>
+    /// <summary>Internal transitions: a recipe, the overview, a method or reference card, "schedule a meeting", "I'll try this".</summary>
     internal async Task<OutgoingMessage> AnswerInPlaceAsync(DialogTurn turn, FlowChoice choice)
     {
         var conversation = turn.Conversation;
@@ -158,7 +154,10 @@ public sealed partial class MenuDialog
         {
             ChoiceAction.ScheduleMeeting => _schedule.Start(conversation),
             ChoiceAction.TryRecipes => await _nextSteps.TryAsync(turn).ConfigureAwait(false),
-            _ => _replies.Prompt(conversation, ReplyTexts.MethodCard(_flow.Content.MethodsById[choice.MethodId!], conversation.Language, _flow.Content)),
+            ChoiceAction.ShowRecipe => ShowRecipe(conversation, choice.RecipeId!),
+            ChoiceAction.ShowOverview => _replies.Full(conversation),
+            ChoiceAction.ShowCard => ShowCard(conversation, _flow.Content.CardsById[choice.CardId!]),
+            _ => ShowMethod(conversation, _flow.Content.MethodsById[choice.MethodId!]),
         };
     }
 

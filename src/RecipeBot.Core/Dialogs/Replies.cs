@@ -18,15 +18,15 @@ public sealed class Replies(CompiledFlow flow, TimeProvider time)
     public string Say(Conversation conversation, string key, params ReadOnlySpan<(string Name, string Value)> values) =>
         TextTemplate.Render(flow.Content.Text(key, conversation.Language), values);
 
-    /// <summary>The current state's whole message: its question, or its situation's recipes.</summary>
+    /// <summary>The current state's whole message: its question, or the overview of its situation's recipes.</summary>
     public OutgoingMessage Full(Conversation conversation)
     {
         var state = flow[conversation.State];
         return new OutgoingMessage(
             conversation.Id,
             state.FullText(conversation.Language, conversation.Role),
-            state.ChoiceViews(conversation.Language),
-            state.RecipeIds,
+            state.ShownChoices(conversation.Language, conversation.Role),
+            state.OverviewRecipes(conversation.Role),
             state.Id,
             conversation.Language);
     }
@@ -38,7 +38,7 @@ public sealed class Replies(CompiledFlow flow, TimeProvider time)
         return new OutgoingMessage(
             conversation.Id,
             before + "\n\n" + state.Prompt(conversation.Language),
-            state.ChoiceViews(conversation.Language),
+            state.ShownChoices(conversation.Language, conversation.Role),
             [],
             state.Id,
             conversation.Language);
@@ -58,6 +58,12 @@ public sealed class Replies(CompiledFlow flow, TimeProvider time)
         }
 
         conversation.Misses = 0;
+        if (flow[conversation.State].Situation is not null)
+        {
+            // The overview is already above: its buttons again, not its text.
+            return Prompt(conversation, Say(conversation, TextKeys.ShowingMenu));
+        }
+
         var menu = Full(conversation);
         return menu with { Text = Say(conversation, TextKeys.ShowingMenu) + "\n\n" + menu.Text };
     }

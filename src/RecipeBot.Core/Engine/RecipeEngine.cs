@@ -242,6 +242,8 @@ public sealed class RecipeEngine
         ?? _schedule.LabelOf(conversation, id)
         ?? _language.LabelOf(conversation, id)
         ?? _menu.Clarification.LabelOf(conversation, id)
+        ?? _menu.RoleLabelOf(conversation, id)
+        ?? _flow[conversation.State].ShownChoices(conversation.Language, conversation.Role).FirstOrDefault(c => c.Id == id)?.Label
         ?? _flow[conversation.State].ChoiceViews(conversation.Language).FirstOrDefault(c => c.Id == id)?.Label;
 
     private void RememberOffered(Conversation conversation, OutgoingMessage reply)

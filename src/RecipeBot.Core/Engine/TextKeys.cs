@@ -13,6 +13,12 @@ public static class TextKeys
     public const string RecipesIntro = "recipes-intro";
     public const string RecipeForOthers = "recipe-for-others";
     public const string WhatNext = "what-next";
+    public const string RecipesPick = "recipes-pick";
+    public const string NextRecipe = "next-recipe";
+    public const string AllRecipesGiven = "all-recipes-given";
+    public const string AskRoleFirst = "ask-role-first";
+    public const string ThanksReply = "thanks-reply";
+    public const string WordAnd = "word-and";
     public const string MethodSteps = "method-steps";
     public const string GreetingReply = "greeting-reply";
     public const string ClarifyQuestion = "clarify-question";
@@ -31,9 +37,10 @@ public static class TextKeys
     public static IReadOnlyList<string> Required { get; } =
     [
         Help, NotUnderstood, TooLong, NothingToGoBackTo, UnknownCommand, LanguageChanged, UnknownLanguage,
-        RecipesIntro, RecipeForOthers, WhatNext, MethodSteps,
+        RecipesIntro, RecipeForOthers, WhatNext, MethodSteps, RecipesPick, NextRecipe, AllRecipesGiven, AskRoleFirst, ThanksReply, WordAnd,
         GreetingReply, ClarifyQuestion, ClarifyNeither, Rephrase, ShowingMenu, TurnFailed, TurnReset,
         Flow.EffectiveChoices.MethodLabelKey, Flow.EffectiveChoices.ScheduleLabelKey, Flow.EffectiveChoices.TryLabelKey,
+        Flow.EffectiveChoices.CardLabelKey, Flow.EffectiveChoices.RecipeLabelKey, Flow.EffectiveChoices.OverviewLabelKey,
         .. Meetings.MeetingMessages.RequiredKeys,
         .. Engine.RecipeEngine.MeetingTextKeys,
         .. Content.Roles.All.Select(r => RoleNamePrefix + r),

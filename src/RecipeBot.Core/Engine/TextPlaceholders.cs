@@ -21,6 +21,8 @@ public static class TextPlaceholders
             [TextKeys.RecipesIntro] = ["situation"],
             [TextKeys.RecipeForOthers] = ["roles"],
             [Flow.EffectiveChoices.MethodLabelKey] = ["title"],
+            [Flow.EffectiveChoices.CardLabelKey] = ["title"],
+            [Flow.EffectiveChoices.RecipeLabelKey] = ["title"],
             [TextKeys.TooLong] = ["max"],
             [TextKeys.UnknownLanguage] = ["languages"],
             ["schedule-confirm"] = ["summary", "zone", "dates", "leads"],

@@ -80,7 +80,8 @@ public sealed class CompiledFlow
                     case ChoiceAction.Goto:
                         configuration.Permit(choice.Id, choice.Goto!);
                         break;
-                    case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting or ChoiceAction.TryRecipes:
+                    case ChoiceAction.ShowMethod or ChoiceAction.ScheduleMeeting or ChoiceAction.TryRecipes
+                        or ChoiceAction.ShowRecipe or ChoiceAction.ShowCard or ChoiceAction.ShowOverview:
                         configuration.InternalTransitionAsync(choice.Id, _ => behaviour.AnswerInPlaceAsync(choice));
                         break;
                 }

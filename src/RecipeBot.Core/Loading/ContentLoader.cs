@@ -12,6 +12,7 @@ public static class ContentLoader
     public const string FlowFile = "flow.yaml";
     public const string TextsFile = "texts.yaml";
     public const string MethodsFile = "methods.yaml";
+    public const string CardsFile = "cards.yaml";
     public const string SituationsFolder = "situations";
 
     /// <summary>Loads and validates; throws <see cref="ContentException"/> listing every problem.</summary>
@@ -37,6 +38,7 @@ public static class ContentLoader
         var texts = Read(directory, TextsFile, problems, (doc, root) => ReadTexts(doc, root, languages))
             ?? new Dictionary<string, Localized<string>>();
         var methods = Read(directory, MethodsFile, problems, (doc, root) => MethodReader.Read(doc, root, languages)) ?? [];
+        var cards = Read(directory, CardsFile, problems, (doc, root) => MethodReader.ReadCards(doc, root, languages)) ?? [];
 
         var situations = new List<Situation>();
         var situationsDirectory = Path.Combine(directory, SituationsFolder);
@@ -62,7 +64,7 @@ public static class ContentLoader
             return new ContentLoadResult(null, problems);
         }
 
-        var content = new ContentSet(flow, texts, situations, methods);
+        var content = new ContentSet(flow, texts, situations, methods, cards);
         ContentValidator.Validate(content, problems);
         Diagnosis.IntentExampleLoader.Load(directory, content, Diagnosis.IntentExampleLoader.Folder, problems);
         Diagnosis.IntentExampleLoader.Load(directory, content, Diagnosis.IntentExampleLoader.EvaluationFolder, problems);

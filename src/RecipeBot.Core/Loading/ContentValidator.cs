@@ -108,6 +108,12 @@ internal static class ContentValidator
             }
 
             ValidateRoles(situation.For, $"situation '{situation.Id}'", situation.Location, report);
+            var roleButton = Encoding.UTF8.GetByteCount(new RoleButton(Roles.Coordinator, situation.Id).Id);
+            if (roleButton > MaxChoiceIdBytes)
+            {
+                report(situation.Location, $"situation id '{situation.Id}' is too long: the button that asks the role for it would have {roleButton} bytes, more than {MaxChoiceIdBytes}");
+            }
+
             if (situation.Recipes.Count == 0)
             {
                 report(situation.Location, $"situation '{situation.Id}' has no recipes");
@@ -130,6 +136,11 @@ internal static class ContentValidator
                 {
                     report(recipe.Location, $"recipe '{recipe.Id}' names method '{method}', which methods.yaml does not define");
                 }
+
+                foreach (var card in recipe.Cards.Where(c => !content.CardsById.ContainsKey(c)))
+                {
+                    report(recipe.Location, $"recipe '{recipe.Id}' names card '{card}', which cards.yaml does not define");
+                }
             }
         }
     }
@@ -145,6 +156,16 @@ internal static class ContentValidator
             }
 
             ValidateNotReserved(method.Id, $"method id '{method.Id}'", method.Location, report);
+        }
+
+        foreach (var card in content.Cards)
+        {
+            if (!seen.TryAdd(card.Id, card.Location))
+            {
+                report(card.Location, $"duplicate card id '{card.Id}' (also at {seen[card.Id]}); methods and cards share their ids");
+            }
+
+            ValidateNotReserved(card.Id, $"card id '{card.Id}'", card.Location, report);
         }
     }
 

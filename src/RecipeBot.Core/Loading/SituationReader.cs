@@ -14,7 +14,7 @@ internal static class SituationReader
             return null;
         }
 
-        doc.RejectUnknownKeys(map, "a situation", "id", "phase", "for", "title", "recipes");
+        doc.RejectUnknownKeys(map, "a situation", "id", "phase", "for", "title", "titles", "recipes");
         var id = doc.Scalar(map, "id", "the situation") ?? "?";
         var owner = $"situation '{id}'";
         var phase = doc.Scalar(map, "phase", owner) ?? "?";
@@ -35,7 +35,32 @@ internal static class SituationReader
             }
         }
 
-        return title is null ? null : new Situation(id, phase, forRoles, title, recipes, doc.At(map));
+        return title is null ? null : new Situation(id, phase, forRoles, title, recipes, doc.At(map)) { RoleTitles = ReadRoleTitles(doc, map, owner, languages) };
+    }
+
+    /// <summary><c>titles: { official: { et: …, en: …, ru: … } }</c>: how a role names the situation.</summary>
+    private static Dictionary<string, Localized<string>> ReadRoleTitles(YamlFile doc, YamlMappingNode map, string owner, IReadOnlyList<string> languages)
+    {
+        var titles = new Dictionary<string, Localized<string>>(StringComparer.Ordinal);
+        if (doc.Mapping(YamlFile.Child(map, "titles"), $"'titles' of {owner}") is not { } byRole)
+        {
+            return titles;
+        }
+
+        foreach (var (key, _) in byRole.Children)
+        {
+            var role = ((YamlScalarNode)key).Value ?? "";
+            if (!Roles.All.Contains(role))
+            {
+                doc.Report(key, $"'titles' of {owner} names unknown role '{role}'; expected one of: {string.Join(", ", Roles.All)}");
+            }
+            else if (doc.Text(byRole, role, $"the {role} title of {owner}", languages) is { } title)
+            {
+                titles[role] = title;
+            }
+        }
+
+        return titles;
     }
 
     private static Recipe? ReadRecipe(YamlFile doc, YamlNode node, string situationId, IReadOnlyList<string> languages)
@@ -46,7 +71,7 @@ internal static class SituationReader
             return null;
         }
 
-        doc.RejectUnknownKeys(map, "a recipe", "id", "for", "regularMeetings", "methods", "title", "steps");
+        doc.RejectUnknownKeys(map, "a recipe", "id", "for", "regularMeetings", "methods", "cards", "title", "summary", "steps");
         var id = doc.Scalar(map, "id", $"a recipe of situation '{situationId}'") ?? "?";
         var owner = $"recipe '{id}'";
         var forRoles = doc.ScalarList(map, "for", owner);
@@ -57,10 +82,12 @@ internal static class SituationReader
         }
 
         var methods = doc.ScalarList(map, "methods", owner, required: false);
+        var cards = doc.ScalarList(map, "cards", owner, required: false);
         var title = doc.Text(map, "title", owner, languages);
+        var summary = doc.Text(map, "summary", owner, languages);
         var steps = doc.TextList(map, "steps", owner, languages);
-        return title is null || steps is null
+        return title is null || summary is null || steps is null
             ? null
-            : new Recipe(id, situationId, forRoles, regular == "true", methods, title, steps, doc.At(map));
+            : new Recipe(id, situationId, forRoles, regular == "true", methods, title, summary, steps, doc.At(map)) { Cards = cards };
     }
 }

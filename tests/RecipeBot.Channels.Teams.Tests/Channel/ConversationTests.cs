@@ -38,12 +38,12 @@ public sealed class ConversationTests : IAsyncLifetime
 
         var recipes = await _bed.ExchangeAsync(Activities.Press(_bed.ServiceUrl, conversation, reply.Button("no-partners")));
 
-        Assert.StartsWith("Recipes for", recipes.Text, StringComparison.Ordinal);
+        Assert.StartsWith("What helps with", recipes.Text, StringComparison.Ordinal);
         Assert.Contains("“We can't find NGOs or active residents”", recipes.Text, StringComparison.Ordinal);
         var stored = await _bed.Bot.Conversations.LoadAsync(TeamsActivityHandler.ConversationId(conversation), CancellationToken.None);
         Assert.Equal("contact/no-partners", stored!.State);
         Assert.Equal("official", stored.Role);
-        Assert.NotEmpty(stored.RecipesGiven);
+        Assert.Equal(["contact/no-partners"], stored.SituationsSeen);
     }
 
     [Fact]

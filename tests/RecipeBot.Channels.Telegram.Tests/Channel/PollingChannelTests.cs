@@ -60,7 +60,7 @@ public sealed class PollingChannelTests : IAsyncLifetime
         }
 
         _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(chat, 13, "no-partners"));
-        var recipes = await ReplyAsync(chat, t => t.StartsWith("Recipes for", StringComparison.Ordinal));
+        var recipes = await ReplyAsync(chat, t => t.StartsWith("What helps with", StringComparison.Ordinal));
 
         Assert.Contains("“We can't find NGOs or active residents”", recipes.Parameter("text"), StringComparison.Ordinal);
         await _telegram.WaitForAsync("editMessageReplyMarkup", r => r.Int64Parameter("message_id") == 13);

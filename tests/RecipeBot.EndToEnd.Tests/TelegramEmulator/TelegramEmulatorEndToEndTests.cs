@@ -57,7 +57,7 @@ public sealed class TelegramEmulatorEndToEndTests(ITestOutputHelper output) : ID
             Assert.StartsWith("Who are you?", role.Text, StringComparison.Ordinal);
             Assert.Contains(("Making contact", "contact"), phase.Buttons);
             Assert.StartsWith("What is getting in the way of making contact?", situations.Text, StringComparison.Ordinal);
-            Assert.Contains("Recipes for “We can't find NGOs or active residents”:", recipes.Text, StringComparison.Ordinal);
+            Assert.Contains("What helps with “We can't find NGOs or active residents”:", recipes.Text, StringComparison.Ordinal);
             Assert.Contains("Announce openly that you're looking for partners", recipes.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Retseptid", recipes.Text, StringComparison.Ordinal);
         }
