@@ -1,7 +1,7 @@
 // A visitor through Microsoft's Direct Line client (botframework-directlinejs), as Web Chat uses it, in Node.
 // Usage: node directline-client.js <bot base URL> <polling|websocket>
-// Gets a token from /webchat/token, starts the conversation, sends /start, presses the first button of the
-// answer, then the button whose choice is "official", and prints each step as a JSON line for the test to check.
+// Gets a token from /webchat/token, starts the conversation, sends /start, presses the answer's "English" button,
+// then the button whose choice is "official", and prints each step as a JSON line for the test to check.
 'use strict';
 
 global.XMLHttpRequest = require('xhr2');
