@@ -42,6 +42,7 @@ public static class WebChatPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <link rel="icon" href="data:,">
             <title>{{html.Encode(options.MunicipalityName)}} · {{html.Encode(Text("webchat-title"))}}</title>
             <style>
               html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
