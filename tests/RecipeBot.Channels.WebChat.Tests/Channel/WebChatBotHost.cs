@@ -71,18 +71,7 @@ public sealed class WebChatBotHost : IAsyncDisposable
     }
 
     /// <summary>The repository's <c>dialogs/</c>.</summary>
-    public static string Dialogs()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "dialogs", "flow.yaml")))
-            {
-                return Path.Combine(dir.FullName, "dialogs");
-            }
-        }
-
-        throw new InvalidOperationException("dialogs/ not found");
-    }
+    public static string Dialogs() => RecipeBot.Tests.Shared.RepositoryPaths.Dialogs();
 
     private sealed class Lines : ILoggerProvider
     {
