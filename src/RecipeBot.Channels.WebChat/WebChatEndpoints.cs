@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RecipeBot.Channels.WebChat.DirectLine;
 using RecipeBot.Channels.WebChat.Page;
@@ -15,15 +16,16 @@ public static class WebChatEndpoints
     public static WebApplication MapWebChat(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Services.GetRequiredService<WebChatOptions>();
+        // Read from configuration, not from the validated options: a bad setting must fail at start, with every problem listed.
+        var configured = app.Services.GetRequiredService<IConfiguration>().GetSection(WebChatOptions.SectionName).Get<WebChatOptions>() ?? new WebChatOptions();
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-        app.MapGet("/webchat", (HttpContext context, CompiledFlow flow) =>
+        app.MapGet("/webchat", (HttpContext context, CompiledFlow flow, WebChatOptions options) =>
             Results.Content(WebChatPage.Render(flow.Content, options, context.Request.Query["lang"].ToString()), "text/html; charset=utf-8"));
-        if (!string.IsNullOrWhiteSpace(options.ScriptFile))
+        if (!string.IsNullOrWhiteSpace(configured.ScriptFile))
         {
-            var script = Path.GetFullPath(options.ScriptFile);
+            var script = Path.GetFullPath(configured.ScriptFile);
             app.MapGet(WebChatOptions.LocalScriptPath, () => Results.File(script, "text/javascript; charset=utf-8"));
         }
 
