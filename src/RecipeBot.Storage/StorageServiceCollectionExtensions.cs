@@ -14,7 +14,7 @@ namespace RecipeBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers conversation state, channel bookkeeping (chat status, cursors, inbox, conversation references) and
+    /// Registers conversation state, channel bookkeeping (chat status, cursors, inbox, conversation references, web chat transcripts) and
     /// meetings with their notification ledger on the provider chosen by <see cref="StorageOptions.Provider"/>.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
@@ -39,6 +39,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IConversationReferenceStore>(provider => IsMemory(provider)
             ? new InMemoryConversationReferenceStore()
             : new SqliteConversationReferenceStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        // Web chat transcripts: what a visitor's client fetches by watermark.
+        services.AddSingleton<ITranscriptStore>(provider => IsMemory(provider)
+            ? new InMemoryTranscriptStore()
+            : new SqliteTranscriptStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
         // Reminders are queued in the same outbox, in one transaction with their ledger key.
         services.AddSingleton<IMeetingStore>(provider => IsMemory(provider)
             ? new InMemoryMeetingStore(provider.GetRequiredService<IOutboxStore>())

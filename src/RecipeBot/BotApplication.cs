@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RecipeBot.Channels.Teams;
 using RecipeBot.Channels.Teams.Receiving;
 using RecipeBot.Channels.Telegram;
+using RecipeBot.Channels.WebChat;
 using RecipeBot.Channels.Telegram.Receiving;
 using RecipeBot.Core;
 using RecipeBot.Reminders;
@@ -34,7 +35,9 @@ public static class BotApplication
         var telegram = builder.Services.AddTelegram(builder.Configuration);
         // Microsoft Teams (Bot Framework): /api/messages, when an app id (or the Emulator) is configured.
         var teams = builder.Services.AddTeams(builder.Configuration);
-        if (!telegram && !teams)
+        // Web chat on the municipality's website: our own Direct Line 3.0 for Microsoft's Web Chat, when enabled.
+        var webChat = builder.Services.AddWebChat(builder.Configuration);
+        if (!telegram && !teams && !webChat)
         {
             return null;
         }
@@ -56,6 +59,12 @@ public static class BotApplication
         {
             // The Bot Connector's activities.
             app.MapTeams();
+        }
+
+        if (webChat)
+        {
+            // The page, tokens, Direct Line and its WebSocket stream.
+            app.MapWebChat();
         }
 
         // A database that is read-only, damaged, locked or out of reach stops the start, not the first turn.

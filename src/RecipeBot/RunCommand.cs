@@ -9,7 +9,7 @@ internal static class RunCommand
         if (app is null)
         {
             await Console.Error.WriteLineAsync(
-                "No channel is configured. Set Telegram__BotToken or Teams__AppId (see README.md), or talk to the bot in the terminal with 'chat'.").ConfigureAwait(false);
+                "No channel is configured. Set Telegram__BotToken, Teams__AppId or WebChat__Enabled=true (see README.md), or talk to the bot in the terminal with 'chat'.").ConfigureAwait(false);
             return 2;
         }
 

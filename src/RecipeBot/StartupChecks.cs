@@ -36,6 +36,7 @@ internal static class StartupChecks
         services.GetRequiredService<IMeetingStore>();
         services.GetRequiredService<IConversationReferenceStore>();
         services.GetRequiredService<IInboxStore>();
+        services.GetRequiredService<ITranscriptStore>();
     }
 
     /// <summary>Loads the content and trains (or loads) the free-text model, so the first turn is not the slow one.</summary>

@@ -28,11 +28,19 @@ public readonly record struct ConversationKey
     public const string TeamsChannel = "teams";
     public const string TerminalChannel = "terminal";
 
+    /// <summary>Anonymous visitors of the municipality's website (Direct Line / Web Chat); kept for a shorter time than the other channels.</summary>
+    public const string WebChatChannel = "webchat";
+
     public static ConversationKey Telegram(long chatId) => new(TelegramChannel, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static ConversationKey Teams(string conversationId) => new(TeamsChannel, conversationId);
 
     public static ConversationKey Terminal(string chat) => new(TerminalChannel, chat);
+
+    public static ConversationKey WebChat(string conversationId) => new(WebChatChannel, conversationId);
+
+    /// <summary>An anonymous web visitor's conversation (<c>webchat:…</c>), which retention treats apart.</summary>
+    public bool IsAnonymousWeb => Channel == WebChatChannel;
 
     /// <summary>How every key of <paramref name="channel"/> starts when written (<c>telegram:</c>): what a channel's outbox sender serves.</summary>
     public static string PrefixOf(string channel) => string.Concat(channel, ":");

@@ -31,6 +31,9 @@ public static class TextKeys
     public const string RoleNamePrefix = "role-name-";
     public const string CommandPrefix = "command-";
 
+    /// <summary>The web chat page's own texts (its title, the line under it, the input's placeholder, the fault notice).</summary>
+    public static IReadOnlyList<string> WebChatPage { get; } = ["webchat-title", "webchat-intro", "webchat-placeholder", "webchat-unavailable"];
+
     /// <summary>The commands every channel understands; their descriptions are <c>command-…</c> texts.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "timezone"];
 
@@ -45,5 +48,6 @@ public static class TextKeys
         .. Engine.RecipeEngine.MeetingTextKeys,
         .. Content.Roles.All.Select(r => RoleNamePrefix + r),
         .. Commands.Select(c => CommandPrefix + c),
+        .. WebChatPage,
     ];
 }

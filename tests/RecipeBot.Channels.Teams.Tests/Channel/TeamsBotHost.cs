@@ -90,16 +90,5 @@ public sealed class TeamsBotHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static string FindDialogs()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "dialogs", "flow.yaml")))
-            {
-                return Path.Combine(dir.FullName, "dialogs");
-            }
-        }
-
-        throw new InvalidOperationException("dialogs/ not found");
-    }
+    private static string FindDialogs() => RecipeBot.Tests.Shared.RepositoryPaths.Dialogs();
 }

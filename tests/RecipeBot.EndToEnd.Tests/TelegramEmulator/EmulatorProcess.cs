@@ -24,13 +24,8 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static async Task<EmulatorProcess> StartAsync(CancellationToken cancellationToken)
     {
-        var directory = FindDirectory();
-        if (!Directory.Exists(Path.Combine(directory, "node_modules", "telegram-test-api")))
-        {
-            // A fresh checkout: install the pinned emulator, so `dotnet test` alone works.
-            await InstallAsync(directory, cancellationToken);
-        }
-
+        // A fresh checkout: install the pinned emulator, so `dotnet test` alone works.
+        var directory = await NodePackages.InstalledAsync("TelegramEmulator", "telegram-test-api", cancellationToken);
         BackgroundProcess process;
         try
         {
@@ -56,53 +51,4 @@ internal sealed class EmulatorProcess : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
-
-    private static async Task InstallAsync(string directory, CancellationToken cancellationToken)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("npm")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        System.Diagnostics.Process npm;
-        try
-        {
-            npm = System.Diagnostics.Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException($"telegram-test-api is not installed and npm is not on PATH: install Node.js and run `npm ci` in {directory} (CI's .ci/run does).", e);
-        }
-
-        using (npm)
-        {
-            var output = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = npm.StandardError.ReadToEndAsync(cancellationToken);
-            await npm.WaitForExitAsync(cancellationToken);
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"`npm ci` in {directory} failed ({npm.ExitCode}):\n{await output}\n{await error}");
-            }
-        }
-    }
-
-    /// <summary>This folder in the repository (not in bin/): package.json, emulator.js and node_modules live there.</summary>
-    private static string FindDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RecipeBot.sln")))
-            {
-                return Path.Combine(directory.FullName, "tests", "RecipeBot.EndToEnd.Tests", "TelegramEmulator");
-            }
-        }
-
-        throw new InvalidOperationException($"No RecipeBot.sln above {AppContext.BaseDirectory}; the test runs from the repository's build output.");
-    }
 }
