@@ -8,4 +8,10 @@ public sealed class TerminalOptions
 
     /// <summary>The conversation used when an input line names none.</summary>
     public string DefaultChat { get; set; } = "local";
+
+    /// <summary>
+    /// Where files the bot sends (an export, a meeting's <c>.ics</c>) are written, a folder per chat; null writes none.
+    /// Relative paths are taken from the working directory.
+    /// </summary>
+    public string? AttachmentsPath { get; set; } = "data/attachments";
 }

@@ -6,6 +6,7 @@ using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Privacy;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
@@ -43,6 +44,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMeetingStore>(provider => IsMemory(provider)
             ? new InMemoryMeetingStore(provider.GetRequiredService<IOutboxStore>())
             : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        // What /export shows and /forget and the retention job erase: each store answers for its own tables.
+        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<IConversationStore>());
+        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<ChannelStore>().Store);
+        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<IConversationReferenceStore>());
         return services;
     }
 

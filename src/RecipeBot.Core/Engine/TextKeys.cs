@@ -26,7 +26,7 @@ public static class TextKeys
     public const string CommandPrefix = "command-";
 
     /// <summary>The commands every channel understands; their descriptions are <c>command-…</c> texts.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "timezone"];
+    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "timezone", "privacy", "export", "forget"];
 
     public static IReadOnlyList<string> Required { get; } =
     [

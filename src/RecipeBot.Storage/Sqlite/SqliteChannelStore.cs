@@ -9,7 +9,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// Channel bookkeeping in the bot's SQLite file: chat status, cursors and the inbound inbox. A chat marked inactive
 /// (it blocked or removed the bot) has its meetings paused.
 /// </summary>
-public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
+public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
 {
     private readonly SqliteDatabase _database;
     private readonly IConversationStore _conversations;
@@ -73,6 +73,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
         _fail = database.Prepare(
             "UPDATE inbox SET attempts = attempts + 1 WHERE channel = $channel AND sequence = $sequence RETURNING attempts",
             "$channel", "$sequence");
+        (_chatOf, _inboxOf, _deleteChat, _deleteInbox) = PreparePersonalData(database);
     }
 
     public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
