@@ -11,7 +11,9 @@ public sealed class TerminalOptions
 
     /// <summary>
     /// Where files the bot sends (an export, a meeting's <c>.ics</c>) are written, a folder per chat; null writes none.
-    /// Relative paths are taken from the working directory.
+    /// Relative paths are taken from the working directory; the <c>chat</c> command uses <see cref="DefaultAttachmentsPath"/>.
     /// </summary>
-    public string? AttachmentsPath { get; set; } = "data/attachments";
+    public string? AttachmentsPath { get; set; }
+
+    public const string DefaultAttachmentsPath = "data/attachments";
 }
