@@ -41,27 +41,18 @@ public sealed partial class SqliteChannelStore : IPersonalDataSource
     }
 
     /// <summary>A whole conversation's status and pending deliveries go; a group's stay, they are not one member's.</summary>
-    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        if (!subject.WholeConversation)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return _database.UseAsync(
-            () => _database.InTransaction(
-                () =>
-                {
-                    _deleteChat.Parameters[0].Value = subject.ConversationId;
-                    _deleteChat.ExecuteNonQuery();
-                    _deleteInbox.Parameters[0].Value = subject.ConversationId;
-                    _deleteInbox.ExecuteNonQuery();
-                },
-                _deleteChat,
-                _deleteInbox),
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken) =>
+        _database.EraseConversationAsync(
+            subject,
+            id =>
+            {
+                _deleteChat.Parameters[0].Value = id;
+                _deleteChat.ExecuteNonQuery();
+                _deleteInbox.Parameters[0].Value = id;
+                _deleteInbox.ExecuteNonQuery();
+            },
+            [_deleteChat, _deleteInbox],
             cancellationToken);
-    }
 
     private static (SqliteCommand, SqliteCommand, SqliteCommand, SqliteCommand) PreparePersonalData(SqliteDatabase database) =>
     (

@@ -41,23 +41,15 @@ public sealed partial class SqliteConversationStore : IPersonalDataSource
     }
 
     /// <summary>A whole conversation goes with its outbox rows; a group's stays, it is not one member's.</summary>
-    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        if (!subject.WholeConversation)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        return _database.UseAsync(
-            () => _database.InTransaction(
-                () =>
-                {
-                    _delete.Parameters[0].Value = subject.ConversationId;
-                    _delete.ExecuteNonQuery();
-                    _outbox.DeleteConversation(subject.ConversationId);
-                },
-                [_delete, .. _outbox.Writes]),
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken) =>
+        _database.EraseConversationAsync(
+            subject,
+            id =>
+            {
+                _delete.Parameters[0].Value = id;
+                _delete.ExecuteNonQuery();
+                _outbox.DeleteConversation(id);
+            },
+            [_delete, .. _outbox.Writes],
             cancellationToken);
-    }
 }
