@@ -45,9 +45,13 @@ public static class StorageServiceCollectionExtensions
             ? new InMemoryMeetingStore(provider.GetRequiredService<IOutboxStore>())
             : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
         // What /export shows and /forget and the retention job erase: each store answers for its own tables.
-        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<IConversationStore>());
-        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<ChannelStore>().Store);
-        services.AddSingleton(provider => (IPersonalDataSource)provider.GetRequiredService<IConversationReferenceStore>());
+        // (A store a host replaced with one of its own that keeps nothing personal is left out.)
+        services.AddSingleton<IPersonalDataSource>(provider => new CompositePersonalDataSource(new object[]
+        {
+            provider.GetRequiredService<IConversationStore>(),
+            provider.GetRequiredService<ChannelStore>().Store,
+            provider.GetRequiredService<IConversationReferenceStore>(),
+        }.OfType<IPersonalDataSource>()));
         return services;
     }
 

@@ -23,11 +23,7 @@ public sealed class PersonalData(IEnumerable<IPersonalDataSource> sources, TimeP
             ["group"] = subject.IsGroup,
             ["exportedAt"] = time.GetUtcNow(),
         };
-        foreach (var source in _sources)
-        {
-            await source.ExportAsync(subject, export, cancellationToken).ConfigureAwait(false);
-        }
-
+        await new CompositePersonalDataSource(_sources).ExportAsync(subject, export, cancellationToken).ConfigureAwait(false);
         return export;
     }
 
@@ -35,12 +31,9 @@ public sealed class PersonalData(IEnumerable<IPersonalDataSource> sources, TimeP
     public async ValueTask<byte[]> ExportFileAsync(PersonalDataSubject subject, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeToUtf8Bytes(await ExportAsync(subject, cancellationToken).ConfigureAwait(false), Indented);
 
-    public async ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        foreach (var source in _sources)
-        {
-            await source.EraseAsync(subject, cancellationToken).ConfigureAwait(false);
-        }
+        return new CompositePersonalDataSource(_sources).EraseAsync(subject, cancellationToken);
     }
 }
