@@ -45,7 +45,7 @@ public sealed class InteractiveChat(TurnRunner turns, OutboxSender outbox, Termi
     /// A message as the terminal shows it: a blank line, <paramref name="mark"/> and the text, the numbered choices,
     /// a text attachment (a meeting's .ics) under its name, and a blank line.
     /// </summary>
-    public static string Render(OutgoingMessage message, string mark = "")
+    public static string Render(OutgoingMessage message, string mark = "", string? path = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var text = new StringBuilder();
@@ -67,6 +67,11 @@ public sealed class InteractiveChat(TurnRunner turns, OutboxSender outbox, Termi
             {
                 // Bytes would garble the terminal.
                 text.AppendLine(CultureInfo.InvariantCulture, $"📎 {file.FileName} ({file.Content.Length} bytes)");
+            }
+
+            if (path is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"   → {path}");
             }
         }
 

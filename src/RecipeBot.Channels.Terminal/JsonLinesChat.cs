@@ -12,7 +12,8 @@ namespace RecipeBot.Channels.Terminal;
 /// <c>{"text": "...", "chat": "...", "user": "...", "lang": "..."}</c> (only <c>text</c> is required);
 /// each reply is one line. A bad line gets an <c>error</c> line and the chat goes on. A reply may carry
 /// <c>schedule</c> (<c>rrule</c>, <c>timeZone</c>, <c>next</c> as ISO 8601 times with their offset) and
-/// <c>attachment</c> (<c>fileName</c>, <c>contentType</c>, <c>size</c> in bytes); a message the bot sent on
+/// <c>attachment</c> (<c>fileName</c>, <c>contentType</c>, <c>size</c> in bytes, and <c>path</c>, the file as written under
+/// <see cref="TerminalOptions.AttachmentsPath"/>); a message the bot sent on
 /// its own (a reminder) is a line like a reply with <c>"proactive": true</c>. Replies, like reminders, are written
 /// by the terminal's outbox sender (<see cref="TerminalChannelSender"/>).
 /// </summary>
@@ -74,14 +75,17 @@ public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, Termina
     }
 
     /// <summary>One output line for <paramref name="message"/>; its chat is the conversation id without <c>terminal:</c>.</summary>
-    public static string Serialize(OutgoingMessage message, bool proactive)
+    public static string Serialize(OutgoingMessage message, bool proactive, string? attachmentPath = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var id = message.ConversationId;
-        return Serialize(ConversationKey.TryParse(id, out var key) && key.Channel == ConversationKey.TerminalChannel ? key.Id : id, message, proactive);
+        return Serialize(ChatOf(message.ConversationId), message, proactive, attachmentPath);
     }
 
-    private static string Serialize(string chat, OutgoingMessage reply, bool proactive) =>
+    /// <summary>The chat of a terminal conversation id (<c>terminal:anna</c> → <c>anna</c>); any other id as it is.</summary>
+    public static string ChatOf(string conversationId) =>
+        ConversationKey.TryParse(conversationId, out var key) && key.Channel == ConversationKey.TerminalChannel ? key.Id : conversationId;
+
+    private static string Serialize(string chat, OutgoingMessage reply, bool proactive, string? attachmentPath) =>
         JsonSerializer.Serialize(
             new JsonLineOutput(
                 chat,
@@ -91,7 +95,7 @@ public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, Termina
                 reply.State,
                 reply.Language,
                 reply.Schedule is { } schedule ? new JsonSchedule(schedule.Rrule, schedule.TimeZone, schedule.Next) : null,
-                reply.Attachment is { } file ? new JsonAttachment(file.FileName, file.ContentType, file.Content.Length) : null,
+                reply.Attachment is { } file ? new JsonAttachment(file.FileName, file.ContentType, file.Content.Length, attachmentPath) : null,
                 proactive ? true : null),
             Json);
 
@@ -113,5 +117,5 @@ public sealed class JsonLinesChat(TurnRunner turns, OutboxSender outbox, Termina
 
     private sealed record JsonSchedule(string Rrule, string TimeZone, IReadOnlyList<DateTimeOffset> Next);
 
-    private sealed record JsonAttachment(string FileName, string ContentType, int Size);
+    private sealed record JsonAttachment(string FileName, string ContentType, int Size, string? Path);
 }

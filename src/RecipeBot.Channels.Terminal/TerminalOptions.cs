@@ -8,4 +8,12 @@ public sealed class TerminalOptions
 
     /// <summary>The conversation used when an input line names none.</summary>
     public string DefaultChat { get; set; } = "local";
+
+    /// <summary>
+    /// Where files the bot sends (an export, a meeting's <c>.ics</c>) are written, a folder per chat; null writes none.
+    /// Relative paths are taken from the working directory; the <c>chat</c> command uses <see cref="DefaultAttachmentsPath"/>.
+    /// </summary>
+    public string? AttachmentsPath { get; set; }
+
+    public const string DefaultAttachmentsPath = "data/attachments";
 }

@@ -9,6 +9,7 @@ using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Privacy;
 using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Core;
@@ -25,7 +26,17 @@ public static class RecipeEngineServiceCollectionExtensions
             .BindConfiguration(RecipeEngineOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>()
+            .BindConfiguration(PrivacyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new RetentionPolicy(provider.GetRequiredService<IOptions<PrivacyOptions>>().Value));
+        // Meetings, next steps and their ledger are personal data too; their timers go with them.
+        services.AddSingleton<IPersonalDataSource>(provider => new MeetingPersonalData(
+            provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IReminderScheduler>()));
+        services.AddSingleton(provider => new PersonalData(provider.GetServices<IPersonalDataSource>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RetentionSweeper>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value;
@@ -63,7 +74,8 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IChatPermissions>(),
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.Coordinators.ToHashSet(StringComparer.Ordinal),
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
-                ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()))));
+                ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>())),
+            new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>())));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         // The turn (per-conversation order, dedupe, one transaction with the outbox, the error boundary) and the
         // outbox senders that deliver what turns and reminders wrote, one per channel.

@@ -8,6 +8,7 @@ using RecipeBot.Core.Channels;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Reminders.Retention;
 using RecipeBot.Reminders.Timers;
 using RecipeBot.Storage;
 
@@ -19,7 +20,7 @@ public static class RemindersServiceCollectionExtensions
     public static readonly TimeSpan MisfireThreshold = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Registers meeting reminders, minutes follow-ups and next-step questions: the planner, the
+    /// Registers meeting reminders, minutes follow-ups and next-step questions, and the daily retention pass: the planner, the
     /// dispatcher (which queues them in the outbox), the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
     /// meeting and next step — in the bot's SQLite file (<c>Storage:SqlitePath</c>, tables <c>QRTZ_*</c>)
     /// or in memory when <c>Storage:Provider</c> is <c>memory</c>. Replaces the engine's
@@ -38,6 +39,13 @@ public static class RemindersServiceCollectionExtensions
         if (!(configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.Enabled)) ?? true))
         {
             services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
+            // No reminders, but the daily retention pass still runs, on a timer in memory.
+            services.AddQuartz(ReminderTriggers.SchedulerName, quartz =>
+            {
+                quartz.UseInMemoryStore();
+                RetentionJob.AddTo(quartz);
+            });
+            services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
             return services;
         }
 
@@ -85,6 +93,8 @@ public static class RemindersServiceCollectionExtensions
             }
 
             quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderTriggers.Job).StoreDurably());
+            // Conversations inactive past Privacy:RetentionDays (web visitors: WebRetentionDays) are deleted daily.
+            RetentionJob.AddTo(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.TryAddSingleton<ReminderCatchUpService>();

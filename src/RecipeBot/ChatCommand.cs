@@ -24,6 +24,7 @@ internal static class ChatCommand
         {
             JsonLines = options.Contains("--jsonl"),
             DefaultChat = Cli.OptionValue(options, "--chat") ?? "local",
+            AttachmentsPath = TerminalOptions.DefaultAttachmentsPath,
         };
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

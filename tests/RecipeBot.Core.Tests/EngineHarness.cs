@@ -3,6 +3,7 @@ using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Privacy;
 using RecipeBot.Core.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,12 +16,24 @@ public sealed class EngineHarness
     {
         Store = store ?? new InMemoryConversationStore();
         Meetings = meetings ?? MeetingServices.InMemory();
+        // Every store the harness has is a source of personal data, as the host registers them.
+        IPersonalDataSource[] sources = Store is IPersonalDataSource own
+            ? [own, new MeetingPersonalData(Meetings.Store, Meetings.Scheduler)]
+            : [new MeetingPersonalData(Meetings.Store, Meetings.Scheduler)];
+        Data = new PersonalData(sources, Time);
         Engine = new RecipeEngine(
-            RepositoryContent.Compile(), Time, diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null, meetingServices: Meetings);
+            RepositoryContent.Compile(),
+            Time,
+            diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null,
+            meetingServices: Meetings,
+            privacy: new PrivacyServices(Data, RetentionPolicy.Default));
         Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), TurnLog);
     }
 
     public MeetingServices Meetings { get; }
+
+    /// <summary>What <c>/export</c> reads and <c>/forget</c> erases.</summary>
+    public PersonalData Data { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 

@@ -33,7 +33,11 @@ public sealed class QuartzTimerTests : IDisposable
                 "QRTZ_PAUSED_JOB_GRPS", "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_SCHEDULER_STATE", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_TRIGGERS",
             ],
             tables);
-        Assert.Equal(["recipebot|reminder|reminders|1"], Query("SELECT SCHED_NAME || '|' || JOB_NAME || '|' || JOB_GROUP || '|' || IS_DURABLE FROM QRTZ_JOB_DETAILS"));
+        Assert.Equal(
+            ["recipebot|reminder|reminders|1", "recipebot|retention|privacy|1"],
+            Query("SELECT SCHED_NAME || '|' || JOB_NAME || '|' || JOB_GROUP || '|' || IS_DURABLE FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME"));
+        // The daily retention pass: one cron trigger, 03:30 in Tallinn.
+        Assert.Equal(["retention|0 30 3 * * ?|Europe/Tallinn"], Query("SELECT TRIGGER_NAME || '|' || CRON_EXPRESSION || '|' || TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS"));
         // The conversations' tables live in the same file.
         Assert.Contains("meetings", Query("SELECT name FROM sqlite_master WHERE type = 'table'"));
     }

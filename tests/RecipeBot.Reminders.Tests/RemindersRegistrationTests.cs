@@ -39,14 +39,16 @@ public sealed class RemindersRegistrationTests : IDisposable
     }
 
     [Fact]
-    public void Disabled_RegistersNoTimers()
+    public void Disabled_RegistersNoReminderTimers_OnlyTheDailyRetentionPass()
     {
         var services = new ServiceCollection();
 
         services.AddReminders(Configuration(("Reminders:Enabled", "false")));
 
         Assert.Same(NoReminderScheduler.Instance, Assert.Single(services, d => d.ServiceType == typeof(IReminderScheduler)).ImplementationInstance);
-        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IReminderTimers));
+        Assert.DoesNotContain(services, d => d.ImplementationType == typeof(ReminderSchemaService) || d.ImplementationType == typeof(ReminderCatchUpService));
+        Assert.Contains(services, d => d.ServiceType == typeof(RecipeBot.Reminders.Retention.RetentionJob) || d.ImplementationType == typeof(RecipeBot.Reminders.Retention.RetentionJob));
     }
 
     [Fact]

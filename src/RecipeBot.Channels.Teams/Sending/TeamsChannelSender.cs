@@ -8,9 +8,10 @@ namespace RecipeBot.Channels.Teams.Sending;
 
 /// <summary>
 /// Proactive messages (reminders, prompts) to <c>teams:{conversation id}</c> from the stored conversation reference.
-/// The connector client retries throttling and gateway errors itself; what it still refuses is reported here.
+/// The connector client retries throttling and gateway errors itself; what it still refuses is reported here. Once the
+/// farewell of an erased conversation is sent, its reference is deleted too: it was kept only to deliver that.
 /// </summary>
-public sealed class TeamsChannelSender(ITeamsProactiveSender proactive, ILogger<TeamsChannelSender> logger) : IChannelSender
+public sealed class TeamsChannelSender(ITeamsProactiveSender proactive, IConversationReferenceStore references, ILogger<TeamsChannelSender> logger) : IChannelSender
 {
     public string Prefix { get; } = ConversationKey.PrefixOf(ConversationKey.TeamsChannel);
 
@@ -25,6 +26,11 @@ public sealed class TeamsChannelSender(ITeamsProactiveSender proactive, ILogger<
         try
         {
             var sent = await proactive.SendAsync(message.ConversationId, message, cancellationToken).ConfigureAwait(false);
+            if (sent && message.Farewell)
+            {
+                await references.DeleteAsync(message.ConversationId, cancellationToken).ConfigureAwait(false);
+            }
+
             return sent ? SendOutcome.Sent : SendOutcome.NoRoute;
         }
         catch (TeamsConnectorException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)

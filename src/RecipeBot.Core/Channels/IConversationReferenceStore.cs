@@ -11,4 +11,7 @@ public interface IConversationReferenceStore
 
     /// <summary>The reference of a channel-qualified conversation id, or null when none is known.</summary>
     ValueTask<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the reference of the conversation (its data was erased and the farewell sent); nothing if there is none.</summary>
+    ValueTask DeleteAsync(string conversationId, CancellationToken cancellationToken);
 }

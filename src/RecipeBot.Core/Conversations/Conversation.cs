@@ -73,6 +73,12 @@ public sealed class Conversation
 
     public DateTimeOffset CreatedAt { get; }
 
+    /// <summary>
+    /// Set by the turn that erased the conversation (<c>/forget</c>): the turn runner then saves nothing of it and
+    /// only queues the farewell. Never stored.
+    /// </summary>
+    public bool Erased { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public void PushHistory(string state)

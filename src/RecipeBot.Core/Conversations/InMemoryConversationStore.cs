@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Privacy;
 
 namespace RecipeBot.Core.Conversations;
 
@@ -8,7 +10,7 @@ namespace RecipeBot.Core.Conversations;
 /// Keeps conversations and the outbox in memory; stores copies so that a failed turn leaves no trace. A turn's
 /// conversation and its outbox rows are written under one lock, as the database stores do in one transaction.
 /// </summary>
-public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
+public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore, IPersonalDataSource
 {
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _outboxLock = new();
@@ -40,6 +42,47 @@ public sealed class InMemoryConversationStore : IConversationStore, IOutboxStore
         {
             _conversations[conversation.Id] = conversation.Clone();
             Add(outbox);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<ConversationActivity>> ListInactiveAsync(DateTimeOffset before, ConversationActivity? after, int max, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ConversationActivity>>(
+            [.. _conversations.Values
+                .Select(c => new ConversationActivity(c.Id, c.UpdatedAt))
+                .Where(c => c.UpdatedAt < before && (after is null || c.UpdatedAt > after.UpdatedAt || (c.UpdatedAt == after.UpdatedAt && string.CompareOrdinal(c.Id, after.Id) > 0)))
+                .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Take(max)]);
+
+    public ValueTask ExportAsync(PersonalDataSubject subject, JsonObject export, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(export);
+        export["conversation"] = _conversations.TryGetValue(subject.ConversationId, out var stored) ? PersonalDataJson.Conversation(stored) : null;
+        lock (_outboxLock)
+        {
+            export["outbox"] = PersonalDataJson.Array(_outbox.Values
+                .Where(r => r.Message.ConversationId == subject.ConversationId)
+                .Select(r => PersonalDataJson.Message(r.Message)));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.WholeConversation)
+        {
+            lock (_outboxLock)
+            {
+                _conversations.TryRemove(subject.ConversationId, out _);
+                foreach (var id in _outbox.Where(r => r.Value.Message.ConversationId == subject.ConversationId).Select(r => r.Key).ToList())
+                {
+                    _outbox.Remove(id);
+                }
+            }
         }
 
         return ValueTask.CompletedTask;

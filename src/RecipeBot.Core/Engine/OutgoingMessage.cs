@@ -8,6 +8,10 @@ namespace RecipeBot.Core.Engine;
 /// <param name="Attachment">A file to send with the message (a meeting's <c>.ics</c>).</param>
 /// <param name="Proactive">Sent by the bot on its own (a reminder, a nudge), not as the answer to a message.</param>
 /// <param name="InReplyTo">The delivery id of the message this answers (a Teams activity id, which threads the reply).</param>
+/// <param name="Farewell">
+/// The last message to a conversation whose data was erased: once it is sent, the channel forgets what it kept to
+/// reach the conversation (a Teams conversation reference, the terminal's files).
+/// </param>
 public sealed record OutgoingMessage(
     string ConversationId,
     string Text,
@@ -18,7 +22,8 @@ public sealed record OutgoingMessage(
     ScheduleView? Schedule = null,
     MessageAttachment? Attachment = null,
     bool Proactive = false,
-    string? InReplyTo = null);
+    string? InReplyTo = null,
+    bool Farewell = false);
 
 /// <summary>A schedule as the bot understood it: the RRULE (empty for one meeting), its zone and the next three starts.</summary>
 public sealed record ScheduleView(string Rrule, string TimeZone, IReadOnlyList<DateTimeOffset> Next);

@@ -5,6 +5,7 @@ using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Privacy;
 using RecipeBot.Scheduling;
 
 namespace RecipeBot.Core.Engine;
@@ -30,6 +31,7 @@ public sealed class RecipeEngine
     private readonly MeetingsDialog _meetings;
     private readonly NextStepDialog _nextSteps;
     private readonly LanguageDialog _language;
+    private readonly PrivacyDialog _privacy;
 
     public RecipeEngine(
         CompiledFlow flow,
@@ -37,7 +39,8 @@ public sealed class RecipeEngine
         int maxTextLength = 4000,
         ILogger<RecipeEngine>? logger = null,
         IntentDiagnoser? diagnoser = null,
-        MeetingServices? meetingServices = null)
+        MeetingServices? meetingServices = null,
+        PrivacyServices? privacy = null)
     {
         _flow = flow;
         _time = time;
@@ -51,6 +54,11 @@ public sealed class RecipeEngine
         _nextSteps = new NextStepDialog(_replies, meetings, messages);
         _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
         _language = new LanguageDialog(_replies);
+        // Without stores of its own the engine can still export and erase the meetings it was given.
+        _privacy = new PrivacyDialog(
+            _replies,
+            privacy ?? new PrivacyServices(new PersonalData([new MeetingPersonalData(meetings.Store, meetings.Scheduler)], time), RetentionPolicy.Default),
+            _logger);
     }
 
     /// <summary>The engine's own texts for meetings; <see cref="TextKeys.Required"/> includes them.</summary>
@@ -67,6 +75,8 @@ public sealed class RecipeEngine
         "meeting-cancel", "meeting-ics", "meetings-back", "meeting-paused", "meeting-resumed", "meeting-cancelled",
         "meeting-ics-caption", "meeting-not-found", "meeting-not-allowed", "meeting-minutes-thanks", "try-noted",
         "next-step-done", "next-step-stuck",
+        "privacy-notice", "privacy", "export-caption", "forget-ask", "forget-ask-group", "forget-yes", "forget-no",
+        "forget-done", "forget-done-group", "forget-kept", "forget-expired",
         .. typeof(ScheduleErrorCodes).GetFields().Select(f => "schedule.hint." + (string)f.GetValue(null)!),
     ];
 
@@ -90,6 +100,12 @@ public sealed class RecipeEngine
         }
 
         var reply = await AnswerAsync(new DialogTurn(conversation, message, isNew, cancellationToken)).ConfigureAwait(false);
+        if (isNew && !conversation.Erased && !IsCommand(message.Text, "privacy"))
+        {
+            // First contact: what is kept, for how long, and how to remove it.
+            reply = reply with { Text = reply.Text + "\n\n" + _privacy.Notice(conversation) };
+        }
+
         RememberOffered(conversation, reply);
         conversation.Turns++;
         conversation.UpdatedAt = _time.GetUtcNow();
@@ -157,9 +173,11 @@ public sealed class RecipeEngine
             turn.Text = offered;
         }
 
-        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?", a language.
-        var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false) ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false)
-            ?? _language.Press(conversation, turn.Text);
+        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?", a language, "forget me".
+        var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false)
+            ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false)
+            ?? _language.Press(conversation, turn.Text)
+            ?? await _privacy.PressAsync(turn).ConfigureAwait(false);
         if (pressed is not null)
         {
             conversation.Clarification.Clear();
@@ -210,6 +228,9 @@ public sealed class RecipeEngine
             "remind" or "schedule" => await _schedule.RemindAsync(conversation, argument).ConfigureAwait(false),
             "meetings" => await _meetings.ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false),
             "timezone" or "tz" => _meetings.ChangeTimeZone(conversation, argument),
+            "privacy" => _privacy.Show(conversation),
+            "export" => await _privacy.ExportAsync(turn).ConfigureAwait(false),
+            "forget" => await _privacy.AskAsync(turn).ConfigureAwait(false),
             _ => _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.UnknownCommand) + "\n\n" + _replies.Say(conversation, TextKeys.Help)),
         };
     }
@@ -244,6 +265,7 @@ public sealed class RecipeEngine
         ?? _menu.Clarification.LabelOf(conversation, id)
         ?? _menu.RoleLabelOf(conversation, id)
         ?? _flow[conversation.State].ShownChoices(conversation.Language, conversation.Role).FirstOrDefault(c => c.Id == id)?.Label
+        ?? _privacy.LabelOf(conversation, id)
         ?? _flow[conversation.State].ChoiceViews(conversation.Language).FirstOrDefault(c => c.Id == id)?.Label;
 
     private void RememberOffered(Conversation conversation, OutgoingMessage reply)
@@ -263,5 +285,12 @@ public sealed class RecipeEngine
                 conversation.Offered.Add(choice.Id);
             }
         }
+    }
+
+    private static bool IsCommand(string? text, string name)
+    {
+        var trimmed = (text ?? string.Empty).AsSpan().Trim();
+        return trimmed.StartsWith("/" + name, StringComparison.Ordinal)
+            && (trimmed.Length == name.Length + 1 || trimmed[name.Length + 1] is ' ' or '@');
     }
 }

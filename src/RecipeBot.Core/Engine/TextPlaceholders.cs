@@ -54,6 +54,8 @@ public static class TextPlaceholders
             [Meetings.MeetingMessages.MinutesKey] = ["title", "when"],
             [Meetings.MeetingMessages.MinutesNudgeKey] = ["title", "when"],
             ["try-noted"] = ["date"],
+            ["privacy-notice"] = ["days"],
+            ["privacy"] = ["days", "webdays"],
             [Meetings.MeetingMessages.NextStepKey] = ["situation"],
             [Meetings.MeetingMessages.DateFormatKey] = ["weekday", "day", "month", "year", "time"],
             ["date-short"] = ["weekday", "day", "month|monthnumber"],

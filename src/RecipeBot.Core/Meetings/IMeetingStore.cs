@@ -17,6 +17,18 @@ public interface IMeetingStore
     /// <summary>The conversation's meetings that are not cancelled, oldest first.</summary>
     ValueTask<IReadOnlyList<Meeting>> ListAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Every meeting of the conversation, cancelled ones too, oldest first (what an export shows).</summary>
+    ValueTask<IReadOnlyList<Meeting>> ListAllAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Ledger rows whose key starts with <paramref name="keyPrefix"/> (<see cref="NotificationKeys.MeetingPrefix"/>, <see cref="NotificationKeys.NextStepPrefix"/>).</summary>
+    ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(string keyPrefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the meetings with their ledger rows and, when <paramref name="nextStepsOf"/> names a conversation, its
+    /// next steps with theirs; in one transaction.
+    /// </summary>
+    ValueTask EraseAsync(IReadOnlyList<string> meetingIds, string? nextStepsOf, CancellationToken cancellationToken);
+
     /// <summary>Every meeting with status Active, oldest first.</summary>
     ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken);
 

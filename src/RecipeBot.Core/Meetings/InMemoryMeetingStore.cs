@@ -36,6 +36,47 @@ public sealed class InMemoryMeetingStore(IOutboxStore? outbox = null) : IMeeting
     public ValueTask<IReadOnlyList<Meeting>> ListAsync(string conversationId, CancellationToken cancellationToken) =>
         Select(m => m.ConversationId == conversationId && m.Status != MeetingStatus.Cancelled);
 
+    public ValueTask<IReadOnlyList<Meeting>> ListAllAsync(string conversationId, CancellationToken cancellationToken) =>
+        Select(m => m.ConversationId == conversationId);
+
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<LedgerEntry>>(
+                [.. _ledger.Values.Where(e => e.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal)]);
+        }
+    }
+
+    public ValueTask EraseAsync(IReadOnlyList<string> meetingIds, string? nextStepsOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meetingIds);
+        lock (_gate)
+        {
+            var prefixes = meetingIds.Select(NotificationKeys.MeetingPrefix).ToList();
+            foreach (var id in meetingIds)
+            {
+                _meetings.Remove(id);
+            }
+
+            if (nextStepsOf is not null)
+            {
+                prefixes.Add(NotificationKeys.NextStepPrefix(nextStepsOf));
+                foreach (var key in _steps.Keys.Where(k => k.Item1 == nextStepsOf).ToList())
+                {
+                    _steps.Remove(key);
+                }
+            }
+
+            foreach (var key in _ledger.Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
+            {
+                _ledger.Remove(key);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<IReadOnlyList<Meeting>> ListActiveAsync(CancellationToken cancellationToken) =>
         Select(m => m.Status == MeetingStatus.Active);
 

@@ -40,6 +40,12 @@ public static class NotificationKeys
     public static string NextStep(NextStep step) =>
         $"next-step/{step.ConversationId}/{step.SituationId}/{Occurrence(step.DueAt)}";
 
+    /// <summary>How every key of the meeting's notifications starts.</summary>
+    public static string MeetingPrefix(string meetingId) => meetingId + "/";
+
+    /// <summary>How every key of the conversation's next-step questions starts.</summary>
+    public static string NextStepPrefix(string conversationId) => $"next-step/{conversationId}/";
+
     public static string MinutesDoneChoice(string meetingId, DateTimeOffset occurrence) =>
         new Dialogs.MinutesButton(meetingId, occurrence).Id;
 }

@@ -58,7 +58,16 @@ public sealed partial class TurnRunner(
                 reply = reply with { InReplyTo = message.DeliveryId };
             }
 
-            await store.SaveAsync(conversation, [reply], cancellationToken).ConfigureAwait(false);
+            if (conversation.Erased)
+            {
+                // The user had the conversation erased: nothing of it is saved again, only the farewell is queued.
+                await outbox.AddAsync([reply], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.SaveAsync(conversation, [reply], cancellationToken).ConfigureAwait(false);
+            }
+
             signal.Notify();
             return reply;
         }
@@ -82,6 +91,26 @@ public sealed partial class TurnRunner(
         {
             LogApologyFailed(e, conversationId);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Erases the conversation with everything of it when its last turn is still before <paramref name="before"/>,
+    /// between its turns (never in the middle of one); false when it was active since, or is gone.
+    /// </summary>
+    public async Task<bool> EraseIfInactiveAsync(string conversationId, DateTimeOffset before, Privacy.PersonalData data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using (await _gate.EnterAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            var conversation = await store.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (conversation is null || conversation.UpdatedAt >= before)
+            {
+                return false;
+            }
+
+            await data.EraseAsync(new Privacy.PersonalDataSubject(conversationId), cancellationToken).ConfigureAwait(false);
+            return true;
         }
     }
 

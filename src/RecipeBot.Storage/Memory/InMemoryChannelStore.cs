@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Privacy;
 
 namespace RecipeBot.Storage.Memory;
 
@@ -11,7 +13,7 @@ namespace RecipeBot.Storage.Memory;
 public sealed class InMemoryChannelStore(
     IConversationStore conversations,
     RecipeBot.Core.Meetings.IMeetingStore? meetings = null,
-    TimeProvider? time = null) : IChatDirectory, ICursorStore, IInboxStore
+    TimeProvider? time = null) : IChatDirectory, ICursorStore, IInboxStore, IPersonalDataSource
 {
     private readonly ConcurrentDictionary<string, bool> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _migrated = new(StringComparer.Ordinal);
@@ -117,5 +119,42 @@ public sealed class InMemoryChannelStore(
         }
 
         return queue;
+    }
+
+    public ValueTask ExportAsync(PersonalDataSubject subject, JsonObject export, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(export);
+        export["chat"] = _active.TryGetValue(subject.ConversationId, out var active) ? new JsonObject { ["active"] = active } : null;
+        lock (_inboxLock)
+        {
+            export["inbox"] = PersonalDataJson.Array(_inbox.Values
+                .SelectMany(items => items.Values)
+                .Where(item => item.Partition == subject.ConversationId)
+                .Select(item => PersonalDataJson.Payload(item.Payload)!));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.WholeConversation)
+        {
+            _active.TryRemove(subject.ConversationId, out _);
+            lock (_inboxLock)
+            {
+                foreach (var items in _inbox.Values)
+                {
+                    foreach (var sequence in items.Where(i => i.Value.Partition == subject.ConversationId).Select(i => i.Key).ToList())
+                    {
+                        items.Remove(sequence);
+                    }
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 }

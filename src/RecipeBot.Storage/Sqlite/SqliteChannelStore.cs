@@ -11,7 +11,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// asks for it), and a change drops the copy. Reading and dropping happen under the database's gate, so the copy
 /// is never older than the last write.
 /// </summary>
-public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
+public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxStore
 {
     private const int MaxKnownChats = 100_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Active, string? MigratedTo)> _known = new(StringComparer.Ordinal);
@@ -77,6 +77,7 @@ public sealed class SqliteChannelStore : IChatDirectory, ICursorStore, IInboxSto
         _fail = database.Prepare(
             "UPDATE inbox SET attempts = attempts + 1 WHERE channel = $channel AND sequence = $sequence RETURNING attempts",
             "$channel", "$sequence");
+        (_chatOf, _inboxOf, _deleteChat, _deleteInbox) = PreparePersonalData(database);
     }
 
     public ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using RecipeBot.Core.Channels;
 namespace RecipeBot.Storage.Sqlite;
 
 /// <summary>Conversation references in the bot's SQLite file: one row per conversation, replaced on every authenticated activity.</summary>
-public sealed class SqliteConversationReferenceStore : IConversationReferenceStore
+public sealed partial class SqliteConversationReferenceStore : IConversationReferenceStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -46,6 +46,7 @@ public sealed class SqliteConversationReferenceStore : IConversationReferenceSto
         _find = database.Prepare(
             "SELECT channel_id, service_url, conversation_id, bot_id, bot_name, user_id, user_name, tenant_id, conversation_type FROM conversation_references WHERE id = $id",
             "$id");
+        (_delete, _forgetUser) = PreparePersonalData(database);
     }
 
     public ValueTask SaveAsync(ConversationReference reference, CancellationToken cancellationToken)

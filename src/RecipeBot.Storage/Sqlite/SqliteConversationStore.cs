@@ -13,7 +13,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// Conversations in the bot's SQLite file: one row per conversation, written once per turn together with the
 /// turn's outbox rows in one transaction. Lists are stored one id per line (ids never contain line breaks).
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
+public sealed partial class SqliteConversationStore : IConversationStore, IOutboxStore
 {
     private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered, failures";
 
@@ -21,6 +21,8 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
     private readonly SqliteCommand _load;
     private readonly SqliteCommand _save;
     private readonly SqliteCommand _move;
+    private readonly SqliteCommand _inactive;
+    private readonly SqliteCommand _delete;
     private readonly SqliteOutbox _outbox;
     private readonly ILogger _logger;
 
@@ -78,6 +80,14 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
         _move = database.Prepare(
             "UPDATE conversations SET id = $to WHERE id = $from AND NOT EXISTS (SELECT 1 FROM conversations WHERE id = $to)",
             "$from", "$to");
+        _inactive = database.Prepare(
+            """
+            SELECT id, updated_at FROM conversations
+            WHERE updated_at < $before AND (updated_at > $afterAt OR (updated_at = $afterAt AND id > $afterId))
+            ORDER BY updated_at, id LIMIT $max
+            """,
+            "$before", "$max", "$afterAt", "$afterId");
+        _delete = database.Prepare("DELETE FROM conversations WHERE id = $id", "$id");
     }
 
     public ValueTask<Conversation?> LoadAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -93,6 +93,18 @@ public sealed partial class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Erases a whole conversation's rows: <paramref name="erase"/> with its id, in one transaction over
+    /// <paramref name="commands"/>. Nothing for a group member: the conversation's rows are the group's, not theirs.
+    /// </summary>
+    internal ValueTask EraseConversationAsync(RecipeBot.Core.Privacy.PersonalDataSubject subject, Action<string> erase, SqliteCommand[] commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.WholeConversation
+            ? UseAsync(() => InTransaction(() => erase(subject.ConversationId), commands), cancellationToken)
+            : ValueTask.CompletedTask;
+    }
+
     /// <summary>Upgrades a table created by an earlier version.</summary>
     internal void AddColumnIfMissing(string table, string column, string definition)
     {

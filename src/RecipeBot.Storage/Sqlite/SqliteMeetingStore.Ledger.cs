@@ -61,18 +61,23 @@ public sealed partial class SqliteMeetingStore
             () =>
             {
                 using var reader = _pending.ExecuteReader();
-                var entries = new List<LedgerEntry>();
-                while (reader.Read())
-                {
-                    entries.Add(new LedgerEntry(
-                        reader.GetString(0),
-                        reader.GetString(1),
-                        ParseInstant(reader.GetString(2)),
-                        ParseStatus<NotificationStatus>(reader.GetString(3)),
-                        ParseInstant(reader.GetString(4))));
-                }
-
-                return entries;
+                return ReadLedger(reader);
             },
             cancellationToken);
+
+    private static List<LedgerEntry> ReadLedger(Microsoft.Data.Sqlite.SqliteDataReader reader)
+    {
+        var entries = new List<LedgerEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new LedgerEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                ParseInstant(reader.GetString(2)),
+                ParseStatus<NotificationStatus>(reader.GetString(3)),
+                ParseInstant(reader.GetString(4))));
+        }
+
+        return entries;
+    }
 }

@@ -131,6 +131,7 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
             "UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key AND status = 'pending'",
             "$key", "$status", "$now");
         _outbox = new SqliteOutbox(database, time ?? TimeProvider.System);
+        (_listAll, _ledgerByPrefix, _deleteMeeting, _deleteLedgerByPrefix, _deleteSteps) = PreparePersonalData(database);
     }
 
     public ValueTask SaveAsync(Meeting meeting, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ internal sealed class SqliteOutbox
     private readonly SqliteCommand _pending;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _retry;
+    private readonly SqliteCommand _ofConversation;
+    private readonly SqliteCommand _deleteConversation;
 
     public SqliteOutbox(SqliteDatabase database, TimeProvider time)
     {
@@ -52,10 +54,12 @@ internal sealed class SqliteOutbox
         _retry = database.Prepare(
             "UPDATE outbox SET attempts = attempts + 1, not_before = $notBefore WHERE id = $id RETURNING attempts",
             "$id", "$notBefore");
+        _ofConversation = database.Prepare("SELECT message FROM outbox WHERE conversation_id = $conversation ORDER BY id", "$conversation");
+        _deleteConversation = database.Prepare("DELETE FROM outbox WHERE conversation_id = $conversation", "$conversation");
     }
 
     /// <summary>The statements that write, to be enlisted in the caller's transaction.</summary>
-    public SqliteCommand[] Writes => [_insert, _delete];
+    public SqliteCommand[] Writes => [_insert, _delete, _deleteConversation];
 
     /// <summary>The rows' text, made before the database is taken so that the transaction holds it no longer than needed.</summary>
     public static string[] Payloads(IReadOnlyList<OutgoingMessage> messages) => [.. messages.Select(OutboxJson.Serialize)];
@@ -125,6 +129,27 @@ internal sealed class SqliteOutbox
         }
 
         return items;
+    }
+
+    /// <summary>The conversation's rows as stored (message JSON), oldest first.</summary>
+    public IReadOnlyList<string> OfConversation(string conversationId)
+    {
+        _ofConversation.Parameters[0].Value = conversationId;
+        using var reader = _ofConversation.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Deletes every row of the conversation, sent or not.</summary>
+    public void DeleteConversation(string conversationId)
+    {
+        _deleteConversation.Parameters[0].Value = conversationId;
+        _deleteConversation.ExecuteNonQuery();
     }
 
     public void Complete(IReadOnlyList<long> ids)

@@ -63,6 +63,31 @@ public sealed class ChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFarewellOfAnErasedConversation_IsSent_ThenItsReferenceIsForgotten()
+    {
+        const string conversation = "a:personal-chat-of-anna";
+        await KnowAsync(conversation, "personal");
+        var before = _bed.Connector.For(conversation).Count;
+
+        var outcome = await Senders.SendAsync(Reminder(conversation) with { Text = "Erased.", Attachment = null, Farewell = true }, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, outcome);
+        Assert.Equal(before + 1, _bed.Connector.For(conversation).Count);
+        Assert.Null(await _bed.Bot.References.FindAsync("teams:" + conversation, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnOrdinaryMessage_KeepsTheReference()
+    {
+        const string conversation = "a:personal-chat-of-peeter";
+        await KnowAsync(conversation, "personal");
+
+        await Senders.SendAsync(Reminder(conversation), CancellationToken.None);
+
+        Assert.NotNull(await _bed.Bot.References.FindAsync("teams:" + conversation, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AConversationTheBotNeverSaw_HasNoRoute()
     {
         var outcome = await Senders.SendAsync(Reminder("a:never-seen"), CancellationToken.None);

@@ -13,4 +13,7 @@ public sealed class FailingReferenceStore : IConversationReferenceStore
 
     public ValueTask<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
         throw new IOException("The disk is on fire.");
+
+    public ValueTask DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
+        throw new IOException("The disk is on fire.");
 }

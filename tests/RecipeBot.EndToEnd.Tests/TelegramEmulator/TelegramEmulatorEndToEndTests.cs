@@ -53,7 +53,9 @@ public sealed class TelegramEmulatorEndToEndTests(ITestOutputHelper output) : ID
             var recipes = await user.PressAsync(situations, "no-partners", cancellationToken);
 
             // Assert
-            Assert.EndsWith("Mis keeles räägime?", welcome.Text, StringComparison.Ordinal);
+            // The welcome's question, then the privacy notice of a first contact.
+            Assert.Contains("Mis keeles räägime?\n\n🔒", welcome.Text, StringComparison.Ordinal);
+            Assert.EndsWith("/forget – kustuta kõik.", welcome.Text, StringComparison.Ordinal);
             Assert.StartsWith("Who are you?", role.Text, StringComparison.Ordinal);
             Assert.Contains(("Making contact", "contact"), phase.Buttons);
             Assert.StartsWith("What is getting in the way of making contact?", situations.Text, StringComparison.Ordinal);
