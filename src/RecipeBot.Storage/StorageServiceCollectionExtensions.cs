@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<IConversationStore>(),
             provider.GetRequiredService<ChannelStore>().Store,
             provider.GetRequiredService<IConversationReferenceStore>(),
+            provider.GetRequiredService<ITranscriptStore>(),
         }.OfType<IPersonalDataSource>()));
         return services;
     }

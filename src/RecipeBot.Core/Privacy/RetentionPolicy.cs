@@ -6,7 +6,7 @@ namespace RecipeBot.Core.Privacy;
 public sealed class RetentionPolicy(PrivacyOptions options)
 {
     /// <summary>Channels whose conversations are anonymous visitors (the website's chat); a new such channel is one more name here.</summary>
-    public static IReadOnlySet<string> AnonymousChannels { get; } = new HashSet<string>(StringComparer.Ordinal) { "web", "webchat" };
+    public static IReadOnlySet<string> AnonymousChannels { get; } = new HashSet<string>(StringComparer.Ordinal) { ConversationKey.WebChatChannel };
 
     public static RetentionPolicy Default { get; } = new(new PrivacyOptions());
 

@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
 using RecipeBot.Core.Channels;
+using RecipeBot.Core.Privacy;
 
 namespace RecipeBot.Storage.Memory;
 
 /// <summary>Web chat transcripts in memory, for <c>Storage:Provider = memory</c> and tests; nothing survives a restart.</summary>
-public sealed class InMemoryTranscriptStore : ITranscriptStore
+public sealed class InMemoryTranscriptStore : ITranscriptStore, IPersonalDataSource
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<TranscriptEntry>> _conversations = new(StringComparer.Ordinal);
@@ -37,5 +39,34 @@ public sealed class InMemoryTranscriptStore : ITranscriptStore
                 : [];
             return ValueTask.FromResult(page);
         }
+    }
+
+    public ValueTask ExportAsync(PersonalDataSubject subject, JsonObject export, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(export);
+        lock (_lock)
+        {
+            if (_conversations.TryGetValue(subject.ConversationId, out var entries) && entries.Count > 0)
+            {
+                export["webChatTranscript"] = new JsonArray([.. entries.Select(e => JsonNode.Parse(e.Activity))]);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.WholeConversation)
+        {
+            lock (_lock)
+            {
+                _conversations.Remove(subject.ConversationId);
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 }

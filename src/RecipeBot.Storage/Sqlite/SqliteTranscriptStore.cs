@@ -8,7 +8,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// Web chat transcripts in the bot's SQLite file: one row per activity, numbered 1, 2, 3 … within its conversation
 /// (the watermark), so a visitor learns nothing of other conversations from the numbers.
 /// </summary>
-public sealed class SqliteTranscriptStore : ITranscriptStore
+public sealed partial class SqliteTranscriptStore : ITranscriptStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
@@ -46,6 +46,8 @@ public sealed class SqliteTranscriptStore : ITranscriptStore
         _read = database.Prepare(
             "SELECT watermark, activity_id, activity FROM webchat_activities WHERE conversation_id = $conversation AND watermark > $after ORDER BY watermark LIMIT $max",
             "$conversation", "$after", "$max");
+        _activitiesOf = database.Prepare("SELECT activity FROM webchat_activities WHERE conversation_id = $conversation ORDER BY watermark", "$conversation");
+        _deleteActivities = database.Prepare("DELETE FROM webchat_activities WHERE conversation_id = $conversation", "$conversation");
     }
 
     public ValueTask<long> AppendAsync(string conversationId, string activityId, string activity, CancellationToken cancellationToken) =>
