@@ -35,7 +35,7 @@ public sealed class CalendarPhraseDialogTests
         var meeting = Assert.Single(await _bot.Meetings.Store.ListAsync("test:1", CancellationToken.None));
         Assert.Equal(("vallamajas", new DateOnly(2026, 11, 26)), (meeting.Schedule.Place, meeting.Schedule.FirstDate));
         var reminder = new MeetingMessages(_bot.Engine.Flow).Reminder(meeting, proposal.Schedule.Next[0], late: false);
-        Assert.Equal("🔔 Meeldetuletus: Töörühma kohtumine – neljapäev, 26. november kell 14:00 vallamajas. Hoidke eesmärk päevakorras.", reminder.Text);
+        Assert.Equal("🔔 Meeldetuletus: Töörühma kohtumine – neljapäev, 26. november kell 14:00 vallamajas. Hoidke ühine eesmärk päevakorras.", reminder.Text);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class RetentionTests
         _bot.Turns,
         _bot.Data,
         new RetentionPolicy(options ?? new PrivacyOptions()),
-        new ChannelSenders([new RecordingChannel("test:"), new RecordingChannel("web:")]),
+        new ChannelSenders([new RecordingChannel("test:"), new RecordingChannel("webchat:")]),
         _bot.Time,
         NullLogger<RetentionSweeper>.Instance);
 
@@ -48,7 +48,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task AnAnonymousWebVisitor_IsDeletedAfterTheWebPeriod()
     {
-        await TalkAsync("web:visitor-1");
+        await TalkAsync("webchat:visitor-1");
         await TalkAsync("test:resident");
 
         _bot.Time.Advance(TimeSpan.FromDays(29));
@@ -56,21 +56,21 @@ public sealed class RetentionTests
         _bot.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await Sweeper().SweepAsync(CancellationToken.None));
 
-        Assert.False(await KeptAsync("web:visitor-1"));
+        Assert.False(await KeptAsync("webchat:visitor-1"));
         Assert.True(await KeptAsync("test:resident"));
     }
 
     [Fact]
     public async Task ThePeriods_AreTheConfiguredOnes()
     {
-        await TalkAsync("web:visitor-1");
+        await TalkAsync("webchat:visitor-1");
         await TalkAsync("test:resident");
 
         _bot.Time.Advance(TimeSpan.FromDays(8));
         var erased = await Sweeper(new PrivacyOptions { RetentionDays = 8, WebRetentionDays = 7 }).SweepAsync(CancellationToken.None);
 
         Assert.Equal(1, erased);
-        Assert.False(await KeptAsync("web:visitor-1"));
+        Assert.False(await KeptAsync("webchat:visitor-1"));
         Assert.True(await KeptAsync("test:resident"));
     }
 
