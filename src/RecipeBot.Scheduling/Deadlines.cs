@@ -21,6 +21,8 @@ public static class Deadlines
         End,
     }
 
+    private static readonly HashSet<string> ByWords = new(["by", "until", "before", "due", "kuni", "hiljemalt", "до", "к", "не позднее"].Select(TextFolding.Fold), StringComparer.Ordinal);
+
     private static readonly Dictionary<string, Compiled> Cache = new(StringComparer.Ordinal);
     private static readonly Lock CacheLock = new();
 
@@ -67,8 +69,14 @@ public static class Deadlines
             return null;
         }
 
-        var rest = string.Join(" ", input.Leftovers(compiled.Lexicon.Fillers).Select(l => l.Words.Text));
-        return new Deadline(date.Value, rest);
+        var rest = string.Join(" ", input.Leftovers(compiled.Lexicon.Fillers).Select(l => l.Words.Text)).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (rest.Count > 0 && ByWords.Contains(TextFolding.Fold(rest[^1])))
+        {
+            // "public hearing by 1 March": the milestone is the hearing, "by" went with the date.
+            rest.RemoveAt(rest.Count - 1);
+        }
+
+        return new Deadline(date.Value, string.Join(" ", rest));
     }
 
     private static DateOnly? DateOf(Match match, Part part, ScheduleLexicon lexicon, DateOnly today)
