@@ -21,7 +21,7 @@ public static class Deadlines
         End,
     }
 
-    private static readonly HashSet<string> ByWords = new(["by", "until", "before", "due", "kuni", "hiljemalt", "до", "к", "не позднее"].Select(TextFolding.Fold), StringComparer.Ordinal);
+    private static readonly HashSet<string> ByWords = new(new[] { "by", "until", "before", "due", "kuni", "hiljemalt", "до", "к" }.Select(TextFolding.Fold), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, Compiled> Cache = new(StringComparer.Ordinal);
     private static readonly Lock CacheLock = new();
