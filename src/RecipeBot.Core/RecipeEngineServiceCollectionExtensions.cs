@@ -9,6 +9,7 @@ using RecipeBot.Core.Flow;
 using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
 using RecipeBot.Core.Turns;
 
@@ -35,6 +36,9 @@ public static class RecipeEngineServiceCollectionExtensions
         // Meetings, next steps and their ledger are personal data too; their timers go with them.
         services.AddSingleton<IPersonalDataSource>(provider => new MeetingPersonalData(
             provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IReminderScheduler>()));
+        // Action plans: the commitments their creators and reporters made are theirs; the check-in timer goes with a plan.
+        services.AddSingleton<IPersonalDataSource>(provider => new PlanPersonalData(provider.GetRequiredService<PlanServices>()));
+        services.AddSingleton(provider => new PlanServices(provider.GetRequiredService<IPlanStore>(), provider.GetRequiredService<IPlanScheduler>()));
         services.AddSingleton(provider => new PersonalData(provider.GetServices<IPersonalDataSource>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton(provider =>
@@ -60,6 +64,8 @@ public static class RecipeEngineServiceCollectionExtensions
         services.TryAddSingleton<IMeetingStore>(provider => new InMemoryMeetingStore(provider.GetService<IOutboxStore>()));
         services.TryAddSingleton<IReminderScheduler>(NoReminderScheduler.Instance);
         services.TryAddSingleton<IChatPermissions>(NoChatPermissions.Instance);
+        services.TryAddSingleton<IPlanStore, InMemoryPlanStore>();
+        services.TryAddSingleton<IPlanScheduler>(NoPlanScheduler.Instance);
         // Each channel registers an IChannelSender; this routes proactive messages by conversation id.
         services.TryAddSingleton<Channels.ChannelSenders>();
         services.AddSingleton(provider => new RecipeEngine(
@@ -75,7 +81,8 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.Coordinators.ToHashSet(StringComparer.Ordinal),
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
                 ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>())),
-            new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>())));
+            new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>()),
+            provider.GetRequiredService<PlanServices>()));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         // The turn (per-conversation order, dedupe, one transaction with the outbox, the error boundary) and the
         // outbox senders that deliver what turns and reminders wrote, one per channel.

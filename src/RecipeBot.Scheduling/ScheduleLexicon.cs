@@ -35,6 +35,7 @@ internal sealed class ScheduleLexicon
         OrdinalWeekday = Build(@"\b(?<ord>" + ordinalAlternatives + @")\s+(?<wd>" + weekdayAlternatives + @")\b");
         Months = months.Select(m => Build(@"^(?:" + m + ")")).ToArray();
         var monthAlternatives = string.Join("|", months);
+        MonthAlternatives = monthAlternatives;
         Dates = datePatterns.Select(p => Build(p.Replace("MONTH", monthAlternatives, StringComparison.Ordinal))).ToArray();
         Times = timePatterns.Select(Build).ToArray();
         Intervals = intervalPatterns.Select(i => (Build(i.Pattern), i.Value)).ToArray();
@@ -77,6 +78,9 @@ internal sealed class ScheduleLexicon
 
     public IReadOnlyList<Regex> Months { get; }
 
+    /// <summary>The month stems as one alternation (<c>jan|feb|…</c>), for patterns of other grammars.</summary>
+    public string MonthAlternatives { get; }
+
     public IReadOnlyList<Regex> Dates { get; }
 
     public IReadOnlyList<Regex> Times { get; }
@@ -115,5 +119,6 @@ internal sealed class ScheduleLexicon
             ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue
             : NumberWords.TryGetValue(text, out var w) ? w : null;
 
-    private static Regex Build(string pattern) => new(TextFolding.Fold(pattern), Options);
+    /// <summary>A pattern written naturally, folded like the input.</summary>
+    public static Regex Build(string pattern) => new(TextFolding.Fold(pattern), Options);
 }

@@ -6,6 +6,7 @@ using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
@@ -48,6 +49,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMeetingStore>(provider => IsMemory(provider)
             ? new InMemoryMeetingStore(provider.GetRequiredService<IOutboxStore>())
             : new SqliteMeetingStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        // Action plans, one per conversation.
+        services.AddSingleton<IPlanStore>(provider => IsMemory(provider)
+            ? new InMemoryPlanStore()
+            : new SqlitePlanStore(provider.GetRequiredService<SqliteDatabase>()));
         // What /export shows and /forget and the retention job erase: each store answers for its own tables.
         // (A store a host replaced with one of its own that keeps nothing personal is left out.)
         services.AddSingleton<IPersonalDataSource>(provider => new CompositePersonalDataSource(new object[]

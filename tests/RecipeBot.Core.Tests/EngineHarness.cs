@@ -3,6 +3,7 @@ using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
 using RecipeBot.Core.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,25 +13,29 @@ namespace RecipeBot.Core.Tests;
 /// <summary>The real content and engine over an in-memory store, driven like a channel would.</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false, MeetingServices? meetings = null)
+    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false, MeetingServices? meetings = null, PlanServices? plans = null)
     {
+        Plans = plans ?? PlanServices.InMemory();
         Store = store ?? new InMemoryConversationStore();
         Meetings = meetings ?? MeetingServices.InMemory();
         // Every store the harness has is a source of personal data, as the host registers them.
         IPersonalDataSource[] sources = Store is IPersonalDataSource own
-            ? [own, new MeetingPersonalData(Meetings.Store, Meetings.Scheduler)]
-            : [new MeetingPersonalData(Meetings.Store, Meetings.Scheduler)];
+            ? [own, new MeetingPersonalData(Meetings.Store, Meetings.Scheduler), new PlanPersonalData(Plans)]
+            : [new MeetingPersonalData(Meetings.Store, Meetings.Scheduler), new PlanPersonalData(Plans)];
         Data = new PersonalData(sources, Time);
         Engine = new RecipeEngine(
             RepositoryContent.Compile(),
             Time,
             diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null,
             meetingServices: Meetings,
-            privacy: new PrivacyServices(Data, RetentionPolicy.Default));
+            privacy: new PrivacyServices(Data, RetentionPolicy.Default),
+            planServices: Plans);
         Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), TurnLog);
     }
 
     public MeetingServices Meetings { get; }
+
+    public PlanServices Plans { get; }
 
     /// <summary>What <c>/export</c> reads and <c>/forget</c> erases.</summary>
     public PersonalData Data { get; }

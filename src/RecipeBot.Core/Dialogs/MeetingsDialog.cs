@@ -126,7 +126,11 @@ public sealed partial class MeetingsDialog
     }
 
     /// <summary>In a group, only the creator, a group admin or a configured coordinator may change a meeting.</summary>
-    internal static async ValueTask<bool> MayChangeAsync(MeetingServices meetings, DialogTurn turn, Meeting meeting)
+    internal static ValueTask<bool> MayChangeAsync(MeetingServices meetings, DialogTurn turn, Meeting meeting) =>
+        MayChangeAsync(meetings, turn, meeting.CreatedBy);
+
+    /// <summary>In a group, only <paramref name="createdBy"/>, a group admin or a configured coordinator may change what they made (a meeting, the plan).</summary>
+    internal static async ValueTask<bool> MayChangeAsync(MeetingServices meetings, DialogTurn turn, string? createdBy)
     {
         if (!turn.Message.IsGroup)
         {
@@ -139,7 +143,7 @@ public sealed partial class MeetingsDialog
         }
 
         var conversation = turn.Conversation;
-        return user == meeting.CreatedBy
+        return user == createdBy
             || (conversation.Key is { } key && meetings.Coordinators.Contains(key.UserOfChannel(user)))
             || await meetings.Permissions.IsAdminAsync(conversation.Id, user, turn.CancellationToken).ConfigureAwait(false);
     }

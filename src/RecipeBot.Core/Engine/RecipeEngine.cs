@@ -5,6 +5,7 @@ using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
 using RecipeBot.Scheduling;
 
@@ -32,6 +33,7 @@ public sealed class RecipeEngine
     private readonly NextStepDialog _nextSteps;
     private readonly LanguageDialog _language;
     private readonly PrivacyDialog _privacy;
+    private readonly PlanDialog _plans;
 
     public RecipeEngine(
         CompiledFlow flow,
@@ -40,7 +42,8 @@ public sealed class RecipeEngine
         ILogger<RecipeEngine>? logger = null,
         IntentDiagnoser? diagnoser = null,
         MeetingServices? meetingServices = null,
-        PrivacyServices? privacy = null)
+        PrivacyServices? privacy = null,
+        PlanServices? planServices = null)
     {
         _flow = flow;
         _time = time;
@@ -48,16 +51,18 @@ public sealed class RecipeEngine
         _logger = logger ?? NullLogger<RecipeEngine>.Instance;
         var meetings = meetingServices ?? MeetingServices.InMemory();
         var messages = new MeetingMessages(flow);
+        var plans = planServices ?? PlanServices.InMemory();
         _replies = new Replies(flow, time);
         _schedule = new ScheduleDialog(_replies, meetings, messages, diagnoser, _logger);
         _meetings = new MeetingsDialog(_replies, meetings, messages, _schedule, _logger);
         _nextSteps = new NextStepDialog(_replies, meetings, messages);
         _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
         _language = new LanguageDialog(_replies);
-        // Without stores of its own the engine can still export and erase the meetings it was given.
+        _plans = new PlanDialog(_replies, plans, meetings);
+        // Without stores of its own the engine can still export and erase the meetings and plans it was given.
         _privacy = new PrivacyDialog(
             _replies,
-            privacy ?? new PrivacyServices(new PersonalData([new MeetingPersonalData(meetings.Store, meetings.Scheduler)], time), RetentionPolicy.Default),
+            privacy ?? new PrivacyServices(new PersonalData([new MeetingPersonalData(meetings.Store, meetings.Scheduler), new PlanPersonalData(plans)], time), RetentionPolicy.Default),
             _logger);
     }
 
@@ -77,6 +82,7 @@ public sealed class RecipeEngine
         "next-step-done", "next-step-stuck",
         "privacy-notice", "privacy", "export-caption", "forget-ask", "forget-ask-group", "forget-yes", "forget-no",
         "forget-done", "forget-done-group", "forget-kept", "forget-expired",
+        .. PlanMessages.RequiredKeys,
         .. typeof(ScheduleErrorCodes).GetFields().Select(f => "schedule.hint." + (string)f.GetValue(null)!),
     ];
 
@@ -175,6 +181,7 @@ public sealed class RecipeEngine
 
         // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?", a language, "forget me".
         var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false)
+            ?? await _plans.PressAsync(turn).ConfigureAwait(false)
             ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false)
             ?? _language.Press(conversation, turn.Text)
             ?? await _privacy.PressAsync(turn).ConfigureAwait(false);
@@ -182,6 +189,13 @@ public sealed class RecipeEngine
         {
             conversation.Clarification.Clear();
             return pressed;
+        }
+
+        // The plan's question the last reply asked, and "lisa kavasse: …" anywhere.
+        if ((await _plans.ContinueAsync(turn).ConfigureAwait(false) ?? await _plans.FreeTextAsync(turn).ConfigureAwait(false)) is { } planned)
+        {
+            conversation.Clarification.Clear();
+            return planned;
         }
 
         if (conversation.Clarification.Count > 0 && await _menu.Clarification.AnswerAsync(turn).ConfigureAwait(false) is { } answered)
@@ -226,6 +240,7 @@ public sealed class RecipeEngine
             "back" => _menu.Back(conversation),
             "lang" or "language" => _language.Command(conversation, argument),
             "remind" or "schedule" => await _schedule.RemindAsync(conversation, argument).ConfigureAwait(false),
+            "plan" or "kava" => await _plans.CommandAsync(turn, argument).ConfigureAwait(false),
             "meetings" => await _meetings.ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false),
             "timezone" or "tz" => _meetings.ChangeTimeZone(conversation, argument),
             "privacy" => _privacy.Show(conversation),
@@ -260,6 +275,7 @@ public sealed class RecipeEngine
 
     private string? LabelOf(Conversation conversation, string id, int position) =>
         _meetings.LabelOf(conversation, id, position)
+        ?? _plans.LabelOf(conversation, id, position)
         ?? _schedule.LabelOf(conversation, id)
         ?? _language.LabelOf(conversation, id)
         ?? _menu.Clarification.LabelOf(conversation, id)

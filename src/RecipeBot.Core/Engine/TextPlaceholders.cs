@@ -61,6 +61,11 @@ public static class TextPlaceholders
             ["date-short"] = ["weekday", "day", "month|monthnumber"],
             ["date-on"] = ["weekday", "day", "month|monthnumber"],
         };
+        foreach (var (key, names) in Plans.PlanMessages.Placeholders)
+        {
+            keys[key] = names;
+        }
+
         return keys.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
