@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
@@ -10,6 +11,7 @@ using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Privacy;
+using RecipeBot.Core.Stats;
 using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Core;
@@ -35,6 +37,14 @@ public static class RecipeEngineServiceCollectionExtensions
         // Meetings, next steps and their ledger are personal data too; their timers go with them.
         services.AddSingleton<IPersonalDataSource>(provider => new MeetingPersonalData(
             provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IReminderScheduler>()));
+        // Close-outs and the activity the council's figures count: personal data as well, and sources of /stats.
+        services.TryAddSingleton<ICloseOutStore>(new InMemoryCloseOutStore());
+        services.TryAddSingleton<IActivityLog>(new InMemoryActivityLog());
+        services.AddSingleton<IPersonalDataSource>(provider => new CloseOutPersonalData(provider.GetRequiredService<ICloseOutStore>()));
+        services.AddSingleton(provider => new ActivityStatsSource(provider.GetRequiredService<IActivityLog>()));
+        services.AddSingleton<IPersonalDataSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
+        services.AddSingleton<IStatsSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
+        services.AddSingleton<IStatsSource>(provider => new CloseOutStatsSource(provider.GetRequiredService<ICloseOutStore>()));
         services.AddSingleton(provider => new PersonalData(provider.GetServices<IPersonalDataSource>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton(provider =>
@@ -75,7 +85,11 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.Coordinators.ToHashSet(StringComparer.Ordinal),
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
                 ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>())),
-            new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>())));
+            new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>()),
+            new WorkbenchServices(
+                provider.GetRequiredService<ICloseOutStore>(),
+                provider.GetRequiredService<IActivityLog>(),
+                [.. provider.GetServices<IStatsSource>()])));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         // The turn (per-conversation order, dedupe, one transaction with the outbox, the error boundary) and the
         // outbox senders that deliver what turns and reminders wrote, one per channel.

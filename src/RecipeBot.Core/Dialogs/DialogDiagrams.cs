@@ -13,6 +13,7 @@ public static class DialogDiagrams
         ("schedule", MermaidGraph.Format(new ScheduleMachine().Machine.GetInfo())),
         ("meeting", MermaidGraph.Format(new MeetingMachine(_ => Task.CompletedTask).Machine.GetInfo())),
         ("next step", MermaidGraph.Format(new NextStepMachine(_ => Task.CompletedTask, _ => Task.CompletedTask).Machine.GetInfo())),
+        ("close-out", MermaidGraph.Format(CloseOutDialog.Diagram().GetInfo())),
         ("forget", PrivacyDialog.ToMermaid()),
     ];
 }
