@@ -322,7 +322,7 @@ public sealed class MeetingDialogTests
         Assert.Contains("Where are the minutes?", reply.Text, StringComparison.Ordinal);
 
         // Another chat's meeting, or one that does not exist, is not found.
-        Assert.Contains("no longer exists", (await _bot.SayAsync(NotificationKeys.CloseChoice(id, occurrence), chat: "test:2")).Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/meetings", (await _bot.SayAsync(NotificationKeys.CloseChoice(id, occurrence), chat: "test:2")).Text, StringComparison.Ordinal);
         Assert.Contains("no longer exists", (await _bot.SayAsync(NotificationKeys.CloseChoice("nosuchmeet", occurrence))).Text, StringComparison.OrdinalIgnoreCase);
     }
 

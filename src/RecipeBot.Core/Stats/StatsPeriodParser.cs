@@ -68,7 +68,7 @@ public static partial class StatsPeriodParser
         var unit = match.Groups["unit"].Value;
         DateOnly? from = unit[0] switch
         {
-            'm' or 'k' => n is >= 1 and <= 300 ? today.AddMonths(-n).AddDays(1) : null,
+            'm' or 'k' or 'м' => n is >= 1 and <= 300 ? today.AddMonths(-n).AddDays(1) : null,
             'w' or 'n' or 'н' => n is >= 1 and <= 1300 ? today.AddDays(-7 * n + 1) : null,
             _ => n is >= 1 and <= 9000 ? today.AddDays(-n + 1) : null,
         };
