@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using RecipeBot.Core.CloseOuts;
-using RecipeBot.Core.Privacy;
 
 namespace RecipeBot.Core.Stats;
 
