@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
@@ -11,6 +12,7 @@ using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
+using RecipeBot.Core.Stats;
 using RecipeBot.Core.Turns;
 
 namespace RecipeBot.Core;
@@ -39,6 +41,14 @@ public static class RecipeEngineServiceCollectionExtensions
         // Action plans: the commitments their creators and reporters made are theirs; the check-in timer goes with a plan.
         services.AddSingleton<IPersonalDataSource>(provider => new PlanPersonalData(provider.GetRequiredService<PlanServices>()));
         services.AddSingleton(provider => new PlanServices(provider.GetRequiredService<IPlanStore>(), provider.GetRequiredService<IPlanScheduler>()));
+        // Close-outs and the activity the council's figures count: personal data as well, and sources of /stats.
+        services.TryAddSingleton<ICloseOutStore>(new InMemoryCloseOutStore());
+        services.TryAddSingleton<IActivityLog>(new InMemoryActivityLog());
+        services.AddSingleton<IPersonalDataSource>(provider => new CloseOutPersonalData(provider.GetRequiredService<ICloseOutStore>()));
+        services.AddSingleton(provider => new ActivityStatsSource(provider.GetRequiredService<IActivityLog>()));
+        services.AddSingleton<IPersonalDataSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
+        services.AddSingleton<IStatsSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
+        services.AddSingleton<IStatsSource>(provider => new CloseOutStatsSource(provider.GetRequiredService<ICloseOutStore>()));
         services.AddSingleton(provider => new PersonalData(provider.GetServices<IPersonalDataSource>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton(provider =>
@@ -82,7 +92,11 @@ public static class RecipeEngineServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<RecipeEngineOptions>>().Value.NextStepAfter,
                 ConfiguredLeadTimes(provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>())),
             new PrivacyServices(provider.GetRequiredService<PersonalData>(), provider.GetRequiredService<RetentionPolicy>()),
-            provider.GetRequiredService<PlanServices>()));
+            provider.GetRequiredService<PlanServices>(),
+            new WorkbenchServices(
+                provider.GetRequiredService<ICloseOutStore>(),
+                provider.GetRequiredService<IActivityLog>(),
+                [.. provider.GetServices<IStatsSource>()])));
         services.AddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         // The turn (per-conversation order, dedupe, one transaction with the outbox, the error boundary) and the
         // outbox senders that deliver what turns and reminders wrote, one per channel.

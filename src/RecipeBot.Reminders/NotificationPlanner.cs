@@ -30,7 +30,7 @@ public sealed class NotificationPlanner
         _maxBefore = LeadTimes.Select(l => l.At is null ? l.Before : TimeSpan.FromDays(l.Days + 1) + TimeSpan.FromHours(2))
             .DefaultIfEmpty(TimeSpan.Zero)
             .Max();
-        _maxAfter = options.MinutesAfter + options.NudgeAfter;
+        _maxAfter = options.EffectiveCloseReminderDays.Select(d => TimeSpan.FromDays(d)).Append(options.CloseAfter).Max();
     }
 
     public IReadOnlyList<LeadTime> LeadTimes { get; }
@@ -117,7 +117,8 @@ public sealed class NotificationPlanner
 
         var zone = Zone(meeting);
         return For(meeting, occurrence, zone).FirstOrDefault(n => n.Kind == kind)
-            ?? (LeadTime.FromKind(kind) is { } lead ? Reminder(meeting, occurrence, lead, zone) : null);
+            ?? (LeadTime.FromKind(kind) is { } lead ? Reminder(meeting, occurrence, lead, zone) : null)
+            ?? (NotificationKeys.CloseReminderDays(kind) is { } days ? FollowUp(meeting, occurrence, kind, occurrence + TimeSpan.FromDays(days)) : null);
     }
 
     /// <summary>The notifications of one occurrence: reminders whose due time is before the start, then the follow-ups.</summary>
@@ -131,9 +132,11 @@ public sealed class NotificationPlanner
             }
         }
 
-        var minutes = start + _options.MinutesAfter;
-        yield return FollowUp(meeting, start, NotificationKeys.Minutes, minutes);
-        yield return FollowUp(meeting, start, NotificationKeys.MinutesNudge, minutes + _options.NudgeAfter);
+        yield return FollowUp(meeting, start, NotificationKeys.Close, start + _options.CloseAfter);
+        foreach (var days in _options.EffectiveCloseReminderDays)
+        {
+            yield return FollowUp(meeting, start, NotificationKeys.CloseReminder(days), start + TimeSpan.FromDays(days));
+        }
     }
 
     private static PlannedNotification? Reminder(Meeting meeting, DateTimeOffset start, LeadTime lead, TimeZoneInfo zone)

@@ -96,7 +96,7 @@ public sealed partial class ReminderDispatcher
         var notification = meeting is null ? null : _planner.Describe(meeting, occurrence.Value, parts[2]);
         if (meeting is not { Status: MeetingStatus.Active } || notification is null
             || !IsStillOwed(meeting, notification)
-            || (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false)))
+            || (NotificationKeys.IsClose(notification.Kind) && await ClosedAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false)))
         {
             await _store.CompleteAsync(entry.Key, NotificationStatus.Skipped, Now, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Skipped unqueued {Key}: its meeting is gone, paused or no longer needs it", entry.Key);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Channels;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
@@ -19,6 +20,7 @@ namespace RecipeBot.Reminders;
 public sealed partial class ReminderDispatcher
 {
     private readonly IMeetingStore _store;
+    private readonly ICloseOutStore _closeOuts;
     private readonly ChannelSenders _senders;
     private readonly IChatDirectory _chats;
     private readonly OutboxSignal _signal;
@@ -42,9 +44,11 @@ public sealed partial class ReminderDispatcher
         IReminderTimers timers,
         IOptions<ReminderOptions> options,
         TimeProvider time,
-        ILogger<ReminderDispatcher> logger)
+        ILogger<ReminderDispatcher> logger,
+        ICloseOutStore closeOuts)
     {
         _store = store;
+        _closeOuts = closeOuts;
         _senders = senders;
         _chats = chats;
         _signal = signal;
@@ -143,7 +147,7 @@ public sealed partial class ReminderDispatcher
 
     private async ValueTask<Delivery> DeliverAsync(Meeting meeting, PlannedNotification notification, bool superseded, CancellationToken cancellationToken)
     {
-        if (notification.Kind == NotificationKeys.MinutesNudge && await MinutesDoneAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false))
+        if (NotificationKeys.IsClose(notification.Kind) && await ClosedAsync(meeting.Id, notification.Occurrence, cancellationToken).ConfigureAwait(false))
         {
             return Delivery.Done;
         }
@@ -211,13 +215,16 @@ public sealed partial class ReminderDispatcher
 
     private OutgoingMessage Message(Meeting meeting, PlannedNotification notification, bool late) => notification.Kind switch
     {
-        NotificationKeys.Minutes => _messages.MinutesFollowUp(meeting, notification.Occurrence, nudge: false),
-        NotificationKeys.MinutesNudge => _messages.MinutesFollowUp(meeting, notification.Occurrence, nudge: true),
+        NotificationKeys.Close => _messages.CloseQuestion(meeting, notification.Occurrence, reminder: 0),
+        var kind when NotificationKeys.CloseReminderDays(kind) is { } days =>
+            _messages.CloseQuestion(meeting, notification.Occurrence, reminder: 1 + _options.EffectiveCloseReminderDays.Count(d => d < days)),
         _ => _messages.Reminder(meeting, notification.Occurrence, late),
     };
 
-    private ValueTask<bool> MinutesDoneAsync(string meetingId, DateTimeOffset occurrence, CancellationToken cancellationToken) =>
-        IsClaimedAsync(NotificationKeys.Meeting(meetingId, occurrence, NotificationKeys.MinutesDone), cancellationToken);
+    /// <summary>Closed: its close-out is finished, or (before close-outs) someone pressed "minutes published".</summary>
+    private async ValueTask<bool> ClosedAsync(string meetingId, DateTimeOffset occurrence, CancellationToken cancellationToken) =>
+        await _closeOuts.GetAsync(meetingId, occurrence, cancellationToken).ConfigureAwait(false) is { IsClosed: true }
+        || await IsClaimedAsync(NotificationKeys.Meeting(meetingId, occurrence, NotificationKeys.LegacyMinutesDone), cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<bool> IsClaimedAsync(string key, CancellationToken cancellationToken) =>
         await _store.GetStatusAsync(key, cancellationToken).ConfigureAwait(false) is not null;

@@ -28,11 +28,17 @@ public sealed class ReminderOptions
     /// </summary>
     public string[]? LeadTimes { get; set; }
 
-    /// <summary>The "publish the minutes" follow-up comes this long after the start.</summary>
-    public TimeSpan MinutesAfter { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>The days after a meeting's start when it is reminded to be closed, if it is not yet (as Decidim does).</summary>
+    public static IReadOnlyList<int> DefaultCloseReminderDays { get; } = [3, 7];
 
-    /// <summary>The second follow-up comes this long after the first, unless the minutes were marked done.</summary>
-    public TimeSpan NudgeAfter { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>The question to close a meeting (minutes, attendance, organisations, decisions) comes this long after its start.</summary>
+    public TimeSpan CloseAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Days after the start when a meeting not closed yet gets one reminder each; null means
+    /// <see cref="DefaultCloseReminderDays"/>, a configured list replaces them.
+    /// </summary>
+    public int[]? CloseReminderDays { get; set; }
 
     /// <summary>How late a follow-up or next-step question may still be sent (marked late); later ones are skipped.</summary>
     public TimeSpan FollowUpGrace { get; set; } = TimeSpan.FromDays(1);
@@ -70,6 +76,9 @@ public sealed class ReminderOptions
 
     /// <summary>This instance's name in the ledger (owner of its claims); the machine name when empty.</summary>
     public string? InstanceId { get; set; }
+
+    /// <summary>The close reminders in force, in order: <see cref="CloseReminderDays"/> or the defaults.</summary>
+    public IReadOnlyList<int> EffectiveCloseReminderDays => CloseReminderDays?.Distinct().Order().ToArray() ?? DefaultCloseReminderDays;
 
     /// <summary>The lead times in force: <see cref="LeadTimes"/> or the defaults.</summary>
     public IReadOnlyList<string> EffectiveLeadTimes => LeadTimes ?? DefaultLeadTimes;

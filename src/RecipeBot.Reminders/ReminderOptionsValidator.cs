@@ -24,8 +24,17 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
             }
         }
 
-        Positive(errors, nameof(ReminderOptions.MinutesAfter), options.MinutesAfter, allowZero: true);
-        Positive(errors, nameof(ReminderOptions.NudgeAfter), options.NudgeAfter, allowZero: false);
+        Positive(errors, nameof(ReminderOptions.CloseAfter), options.CloseAfter, allowZero: true);
+        foreach (var days in options.CloseReminderDays ?? [])
+        {
+            if (days <= 0 || TimeSpan.FromDays(days) <= options.CloseAfter || TimeSpan.FromDays(days) > options.CatchUpWindow)
+            {
+                errors.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ReminderOptions.SectionName}:{nameof(ReminderOptions.CloseReminderDays)} {days} must be a number of days after {nameof(ReminderOptions.CloseAfter)} and within {nameof(ReminderOptions.CatchUpWindow)} ({options.CatchUpWindow.TotalDays:0.##} days)."));
+            }
+        }
+
         Positive(errors, nameof(ReminderOptions.FollowUpGrace), options.FollowUpGrace, allowZero: false);
         Positive(errors, nameof(ReminderOptions.OnTimeTolerance), options.OnTimeTolerance, allowZero: true);
         Positive(errors, nameof(ReminderOptions.RetryDelay), options.RetryDelay, allowZero: false);

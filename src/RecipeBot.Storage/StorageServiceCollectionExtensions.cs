@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Channels;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
+using RecipeBot.Core.Stats;
 using RecipeBot.Storage.Memory;
 using RecipeBot.Storage.Sqlite;
 
@@ -53,6 +55,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPlanStore>(provider => IsMemory(provider)
             ? new InMemoryPlanStore()
             : new SqlitePlanStore(provider.GetRequiredService<SqliteDatabase>()));
+        // Meeting close-outs and the activity /stats counts (AddRecipeEngine registers them as personal data and figure sources).
+        services.AddSingleton<ICloseOutStore>(provider => IsMemory(provider)
+            ? new InMemoryCloseOutStore()
+            : new SqliteCloseOutStore(provider.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IActivityLog>(provider => IsMemory(provider)
+            ? new InMemoryActivityLog()
+            : new SqliteActivityLog(provider.GetRequiredService<SqliteDatabase>()));
         // What /export shows and /forget and the retention job erase: each store answers for its own tables.
         // (A store a host replaced with one of its own that keeps nothing personal is left out.)
         services.AddSingleton<IPersonalDataSource>(provider => new CompositePersonalDataSource(new object[]

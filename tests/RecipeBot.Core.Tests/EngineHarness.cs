@@ -13,9 +13,10 @@ namespace RecipeBot.Core.Tests;
 /// <summary>The real content and engine over an in-memory store, driven like a channel would.</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false, MeetingServices? meetings = null, PlanServices? plans = null)
+    public EngineHarness(IConversationStore? store = null, bool understandsFreeText = false, MeetingServices? meetings = null, PlanServices? plans = null, Stats.WorkbenchServices? workbench = null)
     {
         Plans = plans ?? PlanServices.InMemory();
+        Workbench = workbench ?? Stats.WorkbenchServices.InMemory();
         Store = store ?? new InMemoryConversationStore();
         Meetings = meetings ?? MeetingServices.InMemory();
         // Every store the harness has is a source of personal data, as the host registers them.
@@ -29,13 +30,17 @@ public sealed class EngineHarness
             diagnoser: understandsFreeText ? RepositoryContent.Diagnoser : null,
             meetingServices: Meetings,
             privacy: new PrivacyServices(Data, RetentionPolicy.Default),
-            planServices: Plans);
+            planServices: Plans,
+            workbench: Workbench);
         Turns = new TurnRunner(Engine, Store, (IOutboxStore)Store, new OutboxSignal(), TurnLog);
     }
 
     public MeetingServices Meetings { get; }
 
     public PlanServices Plans { get; }
+
+    /// <summary>Close-outs, the activity log and the sources of <c>/stats</c>.</summary>
+    public Stats.WorkbenchServices Workbench { get; }
 
     /// <summary>What <c>/export</c> reads and <c>/forget</c> erases.</summary>
     public PersonalData Data { get; }

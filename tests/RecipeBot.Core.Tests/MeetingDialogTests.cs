@@ -311,25 +311,19 @@ public sealed class MeetingDialogTests
     }
 
     [Fact]
-    public async Task MinutesPublished_IsRecordedInTheLedger()
+    public async Task TheCloseButton_OpensTheCloseOut_OnlyForAMeetingOfThisChat()
     {
         await InEnglishAsync();
         var occurrence = At(2026, 12, 8, 18, 2);
 
         var id = await SaveAsync("every second Tuesday of the month at 18:00");
 
-        var reply = await _bot.SayAsync(NotificationKeys.MinutesDoneChoice(id, occurrence));
+        var reply = await _bot.SayAsync(NotificationKeys.CloseChoice(id, occurrence));
+        Assert.Contains("Where are the minutes?", reply.Text, StringComparison.Ordinal);
 
-        Assert.StartsWith("Thank you!", reply.Text, StringComparison.Ordinal);
-        Assert.Equal(
-            NotificationStatus.Done,
-            await _meetings.GetStatusAsync(NotificationKeys.Meeting(id, occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
-
-        // Another chat's meeting, or one that does not exist, records nothing.
-        await _bot.SayAsync(NotificationKeys.MinutesDoneChoice(id, occurrence.AddDays(35)), chat: "test:2");
-        await _bot.SayAsync(NotificationKeys.MinutesDoneChoice("nosuchmeet", occurrence));
-        Assert.Null(await _meetings.GetStatusAsync(NotificationKeys.Meeting(id, occurrence.AddDays(35), NotificationKeys.MinutesDone), CancellationToken.None));
-        Assert.Null(await _meetings.GetStatusAsync(NotificationKeys.Meeting("nosuchmeet", occurrence, NotificationKeys.MinutesDone), CancellationToken.None));
+        // Another chat's meeting, or one that does not exist, is not found.
+        Assert.Contains("/meetings", (await _bot.SayAsync(NotificationKeys.CloseChoice(id, occurrence), chat: "test:2")).Text, StringComparison.Ordinal);
+        Assert.Contains("no longer exists", (await _bot.SayAsync(NotificationKeys.CloseChoice("nosuchmeet", occurrence))).Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

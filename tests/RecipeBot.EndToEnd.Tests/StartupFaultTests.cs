@@ -26,7 +26,7 @@ public sealed class StartupFaultTests : IDisposable
     [InlineData("Storage__Provider", "mongo", "RecipeBot cannot start: Storage:Provider must be 'sqlite' or 'memory'.")]
     [InlineData("RecipeBot__MaxTextLength", "abc", "RecipeBot cannot start: Failed to convert configuration value 'abc' at 'RecipeBot:MaxTextLength' to type 'System.Int32'.")]
     [InlineData("RecipeBot__MaxTextLength", "0", "RecipeBot cannot start: RecipeBot:MaxTextLength: The field MaxTextLength must be between 1 and 100000.")]
-    [InlineData("Reminders__MinutesAfter", "soon", "RecipeBot cannot start: Failed to convert configuration value 'soon' at 'Reminders:MinutesAfter' to type 'System.TimeSpan'.")]
+    [InlineData("Reminders__CloseAfter", "soon", "RecipeBot cannot start: Failed to convert configuration value 'soon' at 'Reminders:CloseAfter' to type 'System.TimeSpan'.")]
     [InlineData("Reminders__Enabled", "maybe", "RecipeBot cannot start: Failed to convert configuration value 'maybe' at 'Reminders:Enabled' to type 'System.Boolean'.")]
     [InlineData("RecipeBot__ContentPath", "/nowhere/dialogs", "RecipeBot cannot start: the content has 1 problem(s), the first: /nowhere/dialogs:1: the content folder does not exist; 'validate' lists them all")]
     public async Task ABadSetting_StopsTheChatWithOneLine(string setting, string value, string line)
@@ -39,12 +39,12 @@ public sealed class StartupFaultTests : IDisposable
     [Fact]
     public async Task SeveralBadSections_AreAllNamedOnOneLine()
     {
-        var (exitCode, output, error) = await ChatAsync(new() { ["Storage__Provider"] = "mongo", ["RecipeBot__MaxTextLength"] = "0", ["Reminders__NudgeAfter"] = "00:00:00" });
+        var (exitCode, output, error) = await ChatAsync(new() { ["Storage__Provider"] = "mongo", ["RecipeBot__MaxTextLength"] = "0", ["Reminders__CloseAfter"] = "-01:00:00" });
 
         AssertOneLineFault(exitCode, output, error, "RecipeBot cannot start: ");
         Assert.Contains("RecipeBot:MaxTextLength: The field MaxTextLength must be between 1 and 100000; ", error, StringComparison.Ordinal);
         Assert.Contains("Storage:Provider must be 'sqlite' or 'memory'; ", error, StringComparison.Ordinal);
-        Assert.Contains("Reminders:NudgeAfter must be more than zero", error, StringComparison.Ordinal);
+        Assert.Contains("Reminders:CloseAfter must be zero or more", error, StringComparison.Ordinal);
     }
 
     [Fact]

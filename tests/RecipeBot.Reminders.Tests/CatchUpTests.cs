@@ -144,7 +144,8 @@ public sealed class CatchUpTests
             ],
             harness.Sender.Sent.Select(m => m.Text));
         Assert.Equal(Utc("2026-03-10T18:00Z"), harness.Timers.Meetings[monthly.Id]);
-        Assert.Equal(Utc("2026-03-17T08:00Z"), harness.Timers.Meetings[fortnightly.Id]);
+        // The fortnightly meeting of 4 March is reminded to be closed seven days after it.
+        Assert.Equal(Utc("2026-03-11T15:00Z"), harness.Timers.Meetings[fortnightly.Id]);
         Assert.Null(harness.Timers.NextSteps[(step.ConversationId, step.SituationId)]);
         Assert.Equal(later.DueAt, harness.Timers.NextSteps[(later.ConversationId, later.SituationId)]);
     }

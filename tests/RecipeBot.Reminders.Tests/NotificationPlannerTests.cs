@@ -99,18 +99,19 @@ public sealed class NotificationPlannerTests
     }
 
     [Fact]
-    public void FollowUps_ComeTwoHoursAfterTheStart_AndTheNudgeThreeDaysLater()
+    public void TheCloseQuestion_ComesTwoHoursAfterTheStart_AndItsRemindersThreeAndSevenDaysAfter()
     {
-        var planned = Planner.Between(Monthly(), Utc("2026-10-13T00:00Z"), Utc("2026-10-20T00:00Z"));
+        var planned = Planner.Between(Monthly(), Utc("2026-10-13T00:00Z"), Utc("2026-10-21T00:00Z"));
 
         Assert.Equal(
             [
                 ("lead-1h", "2026-10-13T14:00Z", TimeSpan.FromHours(1)),
-                ("minutes", "2026-10-13T17:00Z", TimeSpan.FromDays(1)),
-                ("minutes-nudge", "2026-10-16T17:00Z", TimeSpan.FromDays(1)),
+                ("close", "2026-10-13T17:00Z", TimeSpan.FromDays(1)),
+                ("close-3d", "2026-10-16T15:00Z", TimeSpan.FromDays(1)),
+                ("close-7d", "2026-10-20T15:00Z", TimeSpan.FromDays(1)),
             ],
             planned.Select(n => (n.Kind, Format(n.DueAt), n.Allowance)));
-        Assert.Equal("monthly001/20261013T1500Z/minutes", planned[1].Key);
+        Assert.Equal("monthly001/20261013T1500Z/close", planned[1].Key);
     }
 
     [Theory]
@@ -148,15 +149,16 @@ public sealed class NotificationPlannerTests
 
         var planned = planner.Between(meeting, Utc("2026-06-01T00:00Z"), Utc("2026-06-10T00:00Z"));
 
-        Assert.Equal(["lead-0d@17:59", "minutes", "minutes-nudge"], planned.Select(n => n.Kind));
+        Assert.Equal(["lead-0d@17:59", "close", "close-3d", "close-7d"], planned.Select(n => n.Kind));
     }
 
     [Theory]
     [InlineData("2026-03-09T07:59Z", "2026-03-09T08:00Z")]
     [InlineData("2026-03-09T08:00Z", "2026-03-10T15:00Z")]
     [InlineData("2026-03-10T15:30Z", "2026-03-10T18:00Z")]
-    [InlineData("2026-03-10T18:00Z", "2026-03-13T18:00Z")]
-    [InlineData("2026-03-13T18:00Z", "2026-04-13T07:00Z")]
+    [InlineData("2026-03-10T18:00Z", "2026-03-13T16:00Z")]
+    [InlineData("2026-03-13T16:00Z", "2026-03-17T16:00Z")]
+    [InlineData("2026-03-17T16:00Z", "2026-04-13T07:00Z")]
     public void NextDueAt_IsTheFirstDueInstantAfterNow(string now, string expected)
     {
         var plan = Planner.Plan(Monthly(), Utc(now));
@@ -191,8 +193,9 @@ public sealed class NotificationPlannerTests
     {
         var meeting = Once("once000003", new DateOnly(2026, 6, 2), new TimeOnly(18, 0));
 
-        Assert.Equal("2026-06-05T17:00Z", Format(Planner.NextAfter(meeting, Utc("2026-06-03T00:00Z"))!.Value));
-        Assert.Null(Planner.NextAfter(meeting, Utc("2026-06-05T17:00Z")));
+        Assert.Equal("2026-06-05T15:00Z", Format(Planner.NextAfter(meeting, Utc("2026-06-03T00:00Z"))!.Value));
+        Assert.Equal("2026-06-09T15:00Z", Format(Planner.NextAfter(meeting, Utc("2026-06-05T15:00Z"))!.Value));
+        Assert.Null(Planner.NextAfter(meeting, Utc("2026-06-09T15:00Z")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Reminders.Tests.Support;
@@ -19,24 +20,25 @@ public sealed class ReminderDispatcherTests
         var harness = new DispatcherHarness("2026-03-09T08:00Z");
         var meeting = await harness.SaveAsync(Monthly());
 
-        foreach (var now in new[] { "2026-03-09T08:00Z", "2026-03-10T15:00Z", "2026-03-10T18:00Z", "2026-03-13T18:00Z" })
+        foreach (var now in new[] { "2026-03-09T08:00Z", "2026-03-10T15:00Z", "2026-03-10T18:00Z", "2026-03-13T16:00Z", "2026-03-17T16:00Z" })
         {
             harness.SetNow(now);
             await harness.DispatchAsync(meeting);
             await harness.DispatchAsync(meeting);
         }
 
-        Assert.Equal(4, harness.Sender.Sent.Count);
+        Assert.Equal(5, harness.Sender.Sent.Count);
         Assert.Equal(
             [
                 Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text,
                 Dialogs.Messages.Reminder(meeting, Utc(Occurrence), late: false).Text,
-                Dialogs.Messages.MinutesFollowUp(meeting, Utc(Occurrence), nudge: false).Text,
-                Dialogs.Messages.MinutesFollowUp(meeting, Utc(Occurrence), nudge: true).Text,
+                Dialogs.Messages.CloseQuestion(meeting, Utc(Occurrence), reminder: 0).Text,
+                Dialogs.Messages.CloseQuestion(meeting, Utc(Occurrence), reminder: 1).Text,
+                Dialogs.Messages.CloseQuestion(meeting, Utc(Occurrence), reminder: 2).Text,
             ],
             harness.Sender.Sent.Select(m => m.Text));
         Assert.All(harness.Sender.Sent, m => Assert.Equal(Conversation, m.ConversationId));
-        foreach (var kind in new[] { "lead-1d@10:00", "lead-1h", NotificationKeys.Minutes, NotificationKeys.MinutesNudge })
+        foreach (var kind in new[] { "lead-1d@10:00", "lead-1h", NotificationKeys.Close, "close-3d", "close-7d" })
         {
             Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(meeting, Occurrence, kind));
         }
@@ -115,7 +117,7 @@ public sealed class ReminderDispatcherTests
         await harness.DispatchAsync(meeting);
 
         Assert.Empty(harness.Sender.Sent);
-        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, NotificationKeys.Minutes));
+        Assert.Equal(NotificationStatus.Skipped, await harness.StatusAsync(meeting, Occurrence, NotificationKeys.Close));
     }
 
     [Fact]
@@ -133,29 +135,46 @@ public sealed class ReminderDispatcherTests
     }
 
     [Fact]
-    public async Task MinutesNudge_IsSentOnlyWhenTheMinutesWereNotMarkedDone()
+    public async Task CloseReminders_AreSentOnlyWhileTheMeetingIsNotClosed()
     {
         var harness = new DispatcherHarness("2026-03-10T18:00Z", o => o.LeadTimes = []);
-        var done = await harness.SaveAsync(Monthly("published1", "test:published"));
-        var silent = await harness.SaveAsync(Monthly("forgotten1", "test:forgotten"));
-        await harness.DispatchAsync(done);
-        await harness.DispatchAsync(silent);
-        await harness.Store.TryClaimAsync(
-            NotificationKeys.Meeting(done.Id, Utc(Occurrence), NotificationKeys.MinutesDone), "engine", Utc("2026-03-11T09:00Z"), NotificationStatus.Done, Utc("2026-03-11T09:00Z"), CancellationToken.None);
+        var closed = await harness.SaveAsync(Monthly("closed0001", "test:closed"));
+        var legacy = await harness.SaveAsync(Monthly("legacy0001", "test:legacy"));
+        var open = await harness.SaveAsync(Monthly("forgotten1", "test:forgotten"));
+        foreach (var meeting in new[] { closed, legacy, open })
+        {
+            await harness.DispatchAsync(meeting);
+        }
 
-        harness.SetNow("2026-03-13T18:00Z");
-        await harness.DispatchAsync(done);
-        await harness.DispatchAsync(silent);
+        await harness.Stores.CloseOuts.SaveAsync(
+            MeetingCloseOut.Begin(closed.Id, Utc(Occurrence), closed.ConversationId, null, Utc("2026-03-11T09:00Z"))
+                with { Step = CloseOutStep.Closed, Attendees = 9, ClosedAt = Utc("2026-03-11T09:05Z") },
+            CancellationToken.None);
+        // Pressed "minutes published" before the upgrade: the old marker counts as closed.
+        await harness.Store.TryClaimAsync(
+            NotificationKeys.Meeting(legacy.Id, Utc(Occurrence), NotificationKeys.LegacyMinutesDone), "engine", Utc("2026-03-11T09:00Z"), NotificationStatus.Done, Utc("2026-03-11T09:00Z"), CancellationToken.None);
+
+        foreach (var now in new[] { "2026-03-13T16:00Z", "2026-03-17T16:00Z" })
+        {
+            harness.SetNow(now);
+            foreach (var meeting in new[] { closed, legacy, open })
+            {
+                await harness.DispatchAsync(meeting);
+            }
+        }
 
         Assert.Equal(
             [
-                ("test:published", Dialogs.Messages.MinutesFollowUp(done, Utc(Occurrence), nudge: false).Text),
-                ("test:forgotten", Dialogs.Messages.MinutesFollowUp(silent, Utc(Occurrence), nudge: false).Text),
-                ("test:forgotten", Dialogs.Messages.MinutesFollowUp(silent, Utc(Occurrence), nudge: true).Text),
+                ("test:closed", Dialogs.Messages.CloseQuestion(closed, Utc(Occurrence), reminder: 0).Text),
+                ("test:legacy", Dialogs.Messages.CloseQuestion(legacy, Utc(Occurrence), reminder: 0).Text),
+                ("test:forgotten", Dialogs.Messages.CloseQuestion(open, Utc(Occurrence), reminder: 0).Text),
+                ("test:forgotten", Dialogs.Messages.CloseQuestion(open, Utc(Occurrence), reminder: 1).Text),
+                ("test:forgotten", Dialogs.Messages.CloseQuestion(open, Utc(Occurrence), reminder: 2).Text),
             ],
             harness.Sender.Sent.Select(m => (m.ConversationId, m.Text)));
-        Assert.Null(await harness.StatusAsync(done, Occurrence, NotificationKeys.MinutesNudge));
-        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(silent, Occurrence, NotificationKeys.MinutesNudge));
+        Assert.Null(await harness.StatusAsync(closed, Occurrence, "close-3d"));
+        Assert.Null(await harness.StatusAsync(legacy, Occurrence, "close-7d"));
+        Assert.Equal(NotificationStatus.Sent, await harness.StatusAsync(open, Occurrence, "close-7d"));
     }
 
     [Fact]

@@ -33,12 +33,12 @@ public sealed class ReminderOptionsValidatorTests
     [Fact]
     public void NegativeOrZeroSpans_AreRefused()
     {
-        var result = Validator.Validate(null, new ReminderOptions { NudgeAfter = TimeSpan.Zero, MinutesAfter = TimeSpan.FromHours(-1) });
+        var result = Validator.Validate(null, new ReminderOptions { CloseReminderDays = [0], CloseAfter = TimeSpan.FromHours(-1) });
 
         Assert.Equal(
             [
-                "Reminders:MinutesAfter must be zero or more (a time span such as \"02:00:00\" or \"3.00:00:00\"), not -01:00:00.",
-                "Reminders:NudgeAfter must be more than zero (a time span such as \"02:00:00\" or \"3.00:00:00\"), not 00:00:00.",
+                "Reminders:CloseAfter must be zero or more (a time span such as \"02:00:00\" or \"3.00:00:00\"), not -01:00:00.",
+                "Reminders:CloseReminderDays 0 must be a number of days after CloseAfter and within CatchUpWindow (7 days).",
             ],
             result.Failures!);
     }

@@ -7,7 +7,7 @@ public static class ButtonIds
 {
     public static IReadOnlyList<string> ReservedPrefixes { get; } =
     [
-        MeetingButton.Prefix, PlanButton.Prefix, ScheduleButton.Prefix, IntentButton.Prefix, EffectiveChoices.MethodPrefix, MinutesButton.Prefix, NextStepButton.Prefix, ForgetButton.Prefix,
+        MeetingButton.Prefix, PlanButton.Prefix, ScheduleButton.Prefix, IntentButton.Prefix, EffectiveChoices.MethodPrefix, CloseOutButton.StartPrefix, CloseOutButton.SkipPrefix, CloseOutButton.LegacyMinutesPrefix, NextStepButton.Prefix, ForgetButton.Prefix,
         LanguageButton.Prefix,
         RoleButton.Prefix, EffectiveChoices.RecipePrefix, EffectiveChoices.CardPrefix,
     ];

@@ -14,6 +14,7 @@ public static class DialogDiagrams
         ("meeting", MermaidGraph.Format(new MeetingMachine(_ => Task.CompletedTask).Machine.GetInfo())),
         ("next step", MermaidGraph.Format(new NextStepMachine(_ => Task.CompletedTask, _ => Task.CompletedTask).Machine.GetInfo())),
         ("action plan", MermaidGraph.Format(PlanDialog.Info())),
+        ("close-out", MermaidGraph.Format(CloseOutDialog.Diagram().GetInfo())),
         ("forget", PrivacyDialog.ToMermaid()),
     ];
 }

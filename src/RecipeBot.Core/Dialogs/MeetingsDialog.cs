@@ -10,7 +10,7 @@ namespace RecipeBot.Core.Dialogs;
 
 /// <summary>
 /// The conversation's meetings: <c>/meetings</c> with pause, resume, change, cancel and <c>.ics</c> export, the group
-/// rule on who may change one, "minutes published", and <c>/timezone</c>. Its buttons work whenever they are pressed.
+/// rule on who may change one (closing one too), and <c>/timezone</c>. Its buttons work whenever they are pressed.
 /// </summary>
 public sealed partial class MeetingsDialog
 {
@@ -31,7 +31,7 @@ public sealed partial class MeetingsDialog
         _machines = new MachinePool<MeetingMachine>(() => new MeetingMachine(SaveAsync));
     }
 
-    /// <summary>A button of a meeting or of "minutes published", pressed now or days later; null when the text is none.</summary>
+    /// <summary>A button of a meeting, pressed now or days later; null when the text is none.</summary>
     public async ValueTask<OutgoingMessage?> PressAsync(DialogTurn turn)
     {
         var conversation = turn.Conversation;
@@ -42,20 +42,6 @@ public sealed partial class MeetingsDialog
             return button.What == MeetingButton.Kind.List
                 ? await ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false)
                 : await ActAsync(turn, button).ConfigureAwait(false);
-        }
-
-        if (MinutesButton.TryParse(text, out var minutes)
-            && await _meetings.Store.GetAsync(minutes.MeetingId, turn.CancellationToken).ConfigureAwait(false) is { } meeting
-            && meeting.ConversationId == conversation.Id)
-        {
-            await _meetings.Store.TryClaimAsync(
-                NotificationKeys.Meeting(meeting.Id, minutes.Occurrence, NotificationKeys.MinutesDone),
-                meeting.Id,
-                minutes.Occurrence,
-                NotificationStatus.Done,
-                _replies.Now,
-                turn.CancellationToken).ConfigureAwait(false);
-            return _replies.Prompt(conversation, _replies.Say(conversation, "meeting-minutes-thanks"));
         }
 
         return null;

@@ -2,6 +2,7 @@ using RecipeBot.Core.Content;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Stats;
 
 namespace RecipeBot.Core.Dialogs;
 
@@ -12,9 +13,11 @@ public sealed class NextStepDialog
     private readonly MeetingServices _meetings;
     private readonly MeetingMessages _messages;
     private readonly MachinePool<NextStepMachine> _machines;
+    private readonly IActivityLog _activity;
 
-    public NextStepDialog(Replies replies, MeetingServices meetings, MeetingMessages messages)
+    public NextStepDialog(Replies replies, MeetingServices meetings, MeetingMessages messages, IActivityLog activity)
     {
+        _activity = activity;
         _replies = replies;
         _meetings = meetings;
         _messages = messages;
@@ -32,6 +35,7 @@ public sealed class NextStepDialog
 
         var step = new NextStep(conversation.Id, situation.Id, _replies.Now + _meetings.NextStepAfter, conversation.Language);
         await FireAsync(turn, situation.Id, NextStepMachine.Trigger.Try, step).ConfigureAwait(false);
+        await _activity.RecordAsync(new ActivityEvent(conversation.Id, ActivityKinds.RecipeTried, situation.Id, _replies.Now), turn.CancellationToken).ConfigureAwait(false);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Replies.ZoneOf(conversation));
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(step.DueAt, zone).DateTime);
         return _replies.Prompt(conversation, _replies.Say(conversation, "try-noted", ("date", _messages.DateOn(date, conversation.Language))));

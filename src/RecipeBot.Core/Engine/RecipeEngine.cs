@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Plans;
 using RecipeBot.Core.Privacy;
+using RecipeBot.Core.Stats;
 using RecipeBot.Scheduling;
 
 namespace RecipeBot.Core.Engine;
@@ -34,6 +36,9 @@ public sealed class RecipeEngine
     private readonly LanguageDialog _language;
     private readonly PrivacyDialog _privacy;
     private readonly PlanDialog _plans;
+    private readonly CloseOutDialog _closeOuts;
+    private readonly StatsDialog _stats;
+    private readonly IActivityLog _activity;
 
     public RecipeEngine(
         CompiledFlow flow,
@@ -43,7 +48,8 @@ public sealed class RecipeEngine
         IntentDiagnoser? diagnoser = null,
         MeetingServices? meetingServices = null,
         PrivacyServices? privacy = null,
-        PlanServices? planServices = null)
+        PlanServices? planServices = null,
+        WorkbenchServices? workbench = null)
     {
         _flow = flow;
         _time = time;
@@ -55,14 +61,20 @@ public sealed class RecipeEngine
         _replies = new Replies(flow, time);
         _schedule = new ScheduleDialog(_replies, meetings, messages, diagnoser, _logger);
         _meetings = new MeetingsDialog(_replies, meetings, messages, _schedule, _logger);
-        _nextSteps = new NextStepDialog(_replies, meetings, messages);
+        var bench = workbench ?? WorkbenchServices.InMemory();
+        _activity = bench.Activity;
+        _nextSteps = new NextStepDialog(_replies, meetings, messages, bench.Activity);
+        _closeOuts = new CloseOutDialog(_replies, meetings, messages, bench.CloseOuts);
+        _stats = new StatsDialog(_replies, new StatsReport(bench.Sources));
         _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
         _language = new LanguageDialog(_replies);
         _plans = new PlanDialog(_replies, plans, meetings);
         // Without stores of its own the engine can still export and erase the meetings and plans it was given.
         _privacy = new PrivacyDialog(
             _replies,
-            privacy ?? new PrivacyServices(new PersonalData([new MeetingPersonalData(meetings.Store, meetings.Scheduler), new PlanPersonalData(plans)], time), RetentionPolicy.Default),
+            privacy ?? new PrivacyServices(
+                new PersonalData([new MeetingPersonalData(meetings.Store, meetings.Scheduler), new PlanPersonalData(plans), new CloseOutPersonalData(bench.CloseOuts), new ActivityStatsSource(bench.Activity)], time),
+                RetentionPolicy.Default),
             _logger);
     }
 
@@ -78,7 +90,10 @@ public sealed class RecipeEngine
         "timezone-changed", "timezone-current", "meetings-none", "meetings-list", "meetings-item", "meetings-paused-mark",
         "meetings-open", "meeting-details", "meeting-none-left", "meeting-pause", "meeting-resume", "meeting-change",
         "meeting-cancel", "meeting-ics", "meetings-back", "meeting-paused", "meeting-resumed", "meeting-cancelled",
-        "meeting-ics-caption", "meeting-not-found", "meeting-not-allowed", "meeting-minutes-thanks", "try-noted",
+        "meeting-ics-caption", "meeting-not-found", "meeting-not-allowed", "try-noted",
+        "close-intro", "close-ask-minutes", "close-ask-attendees", "close-ask-organisations", "close-ask-decisions", "close-bad-attendees",
+        "close-skip", "close-done", "close-already", "stats-title", "stats-line", "stats-missing", "stats-bad-period", "stats-export-caption",
+        .. Stats.StatsFigures.All.Select(f => Stats.StatsFigures.TextPrefix + f),
         "next-step-done", "next-step-stuck",
         "privacy-notice", "privacy", "export-caption", "forget-ask", "forget-ask-group", "forget-yes", "forget-no",
         "forget-done", "forget-done-group", "forget-kept", "forget-expired",
@@ -105,7 +120,14 @@ public sealed class RecipeEngine
             _menu.Restart(conversation);
         }
 
+        var seen = conversation.SituationsSeen.Count;
         var reply = await AnswerAsync(new DialogTurn(conversation, message, isNew, cancellationToken)).ConfigureAwait(false);
+        foreach (var situation in conversation.SituationsSeen.Skip(seen).ToList())
+        {
+            // Counted for the council's figures (/stats).
+            await _activity.RecordAsync(new ActivityEvent(conversation.Id, ActivityKinds.SituationDiagnosed, situation, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+
         if (isNew && !conversation.Erased && !IsCommand(message.Text, "privacy"))
         {
             // First contact: what is kept, for how long, and how to remove it.
@@ -179,9 +201,10 @@ public sealed class RecipeEngine
             turn.Text = offered;
         }
 
-        // Buttons that work whenever they are pressed: a meeting's, "minutes published", "how did it go?", a language, "forget me".
+        // Buttons that work whenever they are pressed: a meeting's, closing one, "how did it go?", a language, "forget me".
         var pressed = await _meetings.PressAsync(turn).ConfigureAwait(false)
             ?? await _plans.PressAsync(turn).ConfigureAwait(false)
+            ?? await _closeOuts.PressAsync(turn).ConfigureAwait(false)
             ?? await _nextSteps.PressAsync(turn).ConfigureAwait(false)
             ?? _language.Press(conversation, turn.Text)
             ?? await _privacy.PressAsync(turn).ConfigureAwait(false);
@@ -189,6 +212,11 @@ public sealed class RecipeEngine
         {
             conversation.Clarification.Clear();
             return pressed;
+        }
+
+        if (await _closeOuts.AnswerAsync(turn).ConfigureAwait(false) is { } closing)
+        {
+            return closing;
         }
 
         // The plan's question the last reply asked, and "lisa kavasse: …" anywhere.
@@ -242,6 +270,7 @@ public sealed class RecipeEngine
             "remind" or "schedule" => await _schedule.RemindAsync(conversation, argument).ConfigureAwait(false),
             "plan" or "kava" => await _plans.CommandAsync(turn, argument).ConfigureAwait(false),
             "meetings" => await _meetings.ListAsync(conversation, null, turn.CancellationToken).ConfigureAwait(false),
+            "stats" => await _stats.ShowAsync(turn, argument).ConfigureAwait(false),
             "timezone" or "tz" => _meetings.ChangeTimeZone(conversation, argument),
             "privacy" => _privacy.Show(conversation),
             "export" => await _privacy.ExportAsync(turn).ConfigureAwait(false),
@@ -262,7 +291,8 @@ public sealed class RecipeEngine
             return null;
         }
 
-        var byNumber = conversation.Draft?.Step != DraftStep.Time;
+        // Nor while a close-out asks how many came: "1" is one attendee, not the skip button.
+        var byNumber = conversation.Draft?.Step != DraftStep.Time && !conversation.Offered.Any(CloseOutButton.IsSkip);
         var views = new List<ChoiceView>(conversation.Offered.Count);
         for (var i = 0; i < conversation.Offered.Count; i++)
         {
@@ -276,6 +306,7 @@ public sealed class RecipeEngine
     private string? LabelOf(Conversation conversation, string id, int position) =>
         _meetings.LabelOf(conversation, id, position)
         ?? _plans.LabelOf(conversation, id, position)
+        ?? _closeOuts.LabelOf(conversation, id)
         ?? _schedule.LabelOf(conversation, id)
         ?? _language.LabelOf(conversation, id)
         ?? _menu.Clarification.LabelOf(conversation, id)

@@ -35,7 +35,7 @@ public static class TextKeys
     public static IReadOnlyList<string> WebChatPage { get; } = ["webchat-title", "webchat-intro", "webchat-placeholder", "webchat-unavailable"];
 
     /// <summary>The commands every channel understands; their descriptions are <c>command-…</c> texts.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "plan", "timezone", "privacy", "export", "forget"];
+    public static IReadOnlyList<string> Commands { get; } = ["start", "help", "back", "restart", "lang", "remind", "meetings", "plan", "stats", "timezone", "privacy", "export", "forget"];
 
     public static IReadOnlyList<string> Required { get; } =
     [

@@ -15,9 +15,10 @@ public sealed class MeetingMessages(CompiledFlow flow)
 {
     public const string ReminderKey = "meeting-reminder";
     public const string ReminderLateKey = "meeting-reminder-late";
-    public const string MinutesKey = "meeting-minutes";
-    public const string MinutesNudgeKey = "meeting-minutes-nudge";
-    public const string MinutesDoneLabelKey = "meeting-minutes-done-label";
+    public const string CloseKey = "meeting-close-ask";
+    public const string CloseReminderKey = "meeting-close-reminder";
+    public const string CloseLastReminderKey = "meeting-close-last-reminder";
+    public const string CloseLabelKey = "meeting-close-label";
     public const string NextStepKey = "next-step-question";
     public const string NextStepDoneLabelKey = "next-step-done-label";
     public const string NextStepStuckLabelKey = "next-step-stuck-label";
@@ -29,7 +30,7 @@ public sealed class MeetingMessages(CompiledFlow flow)
     /// <summary>The text keys this class needs; the validator requires each.</summary>
     public static IReadOnlyList<string> RequiredKeys { get; } =
     [
-        ReminderKey, ReminderLateKey, MinutesKey, MinutesNudgeKey, MinutesDoneLabelKey, NextStepKey,
+        ReminderKey, ReminderLateKey, CloseKey, CloseReminderKey, CloseLastReminderKey, CloseLabelKey, NextStepKey,
         NextStepDoneLabelKey, NextStepStuckLabelKey, DateFormatKey, DefaultTitleKey,
         "date-short", "date-on", "schedule-once-summary", "schedule-title-place",
         .. ScheduleWords.Keys,
@@ -49,18 +50,22 @@ public sealed class MeetingMessages(CompiledFlow flow)
         return Message(meeting.ConversationId, meeting.Language, text, []);
     }
 
-    /// <summary>After a meeting: publish the minutes (arguments for and against, the decision), with a "done" button.</summary>
-    public OutgoingMessage MinutesFollowUp(Meeting meeting, DateTimeOffset occurrence, bool nudge)
+    /// <summary>
+    /// After a meeting: close it (minutes, attendance, organisations, decisions), with the close button. The first
+    /// reminder (<paramref name="reminder"/> 1) and the last (2 and later) say it more firmly.
+    /// </summary>
+    public OutgoingMessage CloseQuestion(Meeting meeting, DateTimeOffset occurrence, int reminder)
     {
+        var key = reminder switch { 0 => CloseKey, 1 => CloseReminderKey, _ => CloseLastReminderKey };
         var text = TextTemplate.Render(
-            Text(nudge ? MinutesNudgeKey : MinutesKey, meeting.Language),
+            Text(key, meeting.Language),
             ("title", Title(meeting)),
             ("when", When(occurrence, meeting.Schedule.TimeZone, meeting.Language)));
         return Message(
             meeting.ConversationId,
             meeting.Language,
             text,
-            [new ChoiceView(NotificationKeys.MinutesDoneChoice(meeting.Id, occurrence), Text(MinutesDoneLabelKey, meeting.Language))]);
+            [new ChoiceView(NotificationKeys.CloseChoice(meeting.Id, occurrence), Text(CloseLabelKey, meeting.Language))]);
     }
 
     /// <summary>A week after "I'll try it": how did it go? Done → next step; still stuck → diagnose again.</summary>

@@ -8,17 +8,20 @@ namespace RecipeBot.Core.Meetings;
 /// </summary>
 public static class NotificationKeys
 {
-    /// <summary>Kind of the "publish the minutes" follow-up after a meeting.</summary>
-    public const string Minutes = "minutes";
+    /// <summary>Kind of the question after a meeting: close it (minutes, attendance, organisations, decisions).</summary>
+    public const string Close = "close";
 
-    /// <summary>Kind of the second minutes follow-up, 3 days later, when the first was not answered "done".</summary>
-    public const string MinutesNudge = "minutes-nudge";
+    /// <summary>How the kinds of the reminders to close a meeting start: <c>close-3d</c>, <c>close-7d</c> (days after its start).</summary>
+    public const string CloseReminderPrefix = "close-";
 
-    /// <summary>Kind of the marker written when someone pressed "minutes published".</summary>
-    public const string MinutesDone = "minutes-done";
+    /// <summary>
+    /// Kind of the marker the former "minutes published" button wrote (the follow-ups before close-outs were
+    /// <c>minutes</c> and <c>minutes-nudge</c>): such an occurrence counts as closed, so it gets no reminders to close it.
+    /// </summary>
+    public const string LegacyMinutesDone = "minutes-done";
 
-    /// <summary>Button prefix of "minutes published": <c>minutes:{meeting}:{occurrence}</c>.</summary>
-    public const string MinutesDoneChoicePrefix = Dialogs.MinutesButton.Prefix;
+    /// <summary>Button prefix of closing a meeting: <c>close:{meeting}:{occurrence}</c>.</summary>
+    public const string CloseChoicePrefix = Dialogs.CloseOutButton.StartPrefix;
 
     /// <summary>Button prefixes of the next-step question: <c>step:done:{situation}</c>, <c>step:stuck:{situation}</c>.</summary>
     public const string StepDoneChoicePrefix = Dialogs.NextStepButton.DonePrefix;
@@ -46,6 +49,21 @@ public static class NotificationKeys
     /// <summary>How every key of the conversation's next-step questions starts.</summary>
     public static string NextStepPrefix(string conversationId) => $"next-step/{conversationId}/";
 
-    public static string MinutesDoneChoice(string meetingId, DateTimeOffset occurrence) =>
-        new Dialogs.MinutesButton(meetingId, occurrence).Id;
+    public static string CloseChoice(string meetingId, DateTimeOffset occurrence) =>
+        new Dialogs.CloseOutButton(Skip: false, meetingId, occurrence).Id;
+
+    /// <summary>The kind of the reminder to close a meeting <paramref name="days"/> days after its start.</summary>
+    public static string CloseReminder(int days) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CloseReminderPrefix}{days}d");
+
+    /// <summary>The days of a <see cref="CloseReminder"/> kind; null for any other kind.</summary>
+    public static int? CloseReminderDays(string kind) =>
+        kind.StartsWith(CloseReminderPrefix, StringComparison.Ordinal) && kind.EndsWith('d')
+        && int.TryParse(kind.AsSpan(CloseReminderPrefix.Length, kind.Length - CloseReminderPrefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+        && days > 0
+            ? days
+            : null;
+
+    /// <summary>Whether the kind asks to close the meeting (the question or one of its reminders).</summary>
+    public static bool IsClose(string kind) => kind == Close || CloseReminderDays(kind) is not null;
 }

@@ -50,6 +50,9 @@ public static class PersonalDataJson
 
     public static JsonNode Ledger(LedgerEntry entry) => JsonSerializer.SerializeToNode(entry, Json)!;
 
+    /// <summary>Any record of a store, written the way the others are (camelCase, enums in kebab case).</summary>
+    public static JsonNode Record<T>(T value) => JsonSerializer.SerializeToNode(value, Json)!;
+
     /// <summary>A stored raw payload (an inbound update): as JSON when it is JSON, as text otherwise.</summary>
     public static JsonNode? Payload(string payload)
     {

@@ -47,15 +47,18 @@ public sealed class ButtonCodecTests
     }
 
     [Fact]
-    public void TheMinutesButton_CarriesMeetingAndOccurrence()
+    public void TheCloseButtons_CarryMeetingAndOccurrence_AndTheOldMinutesButtonReadsAsClose()
     {
         var occurrence = new DateTimeOffset(2026, 12, 8, 16, 0, 0, TimeSpan.Zero);
-        var id = new MinutesButton("k3x9abcdef", occurrence).Id;
+        var id = new CloseOutButton(Skip: false, "k3x9abcdef", occurrence).Id;
 
-        Assert.Equal("minutes:k3x9abcdef:20261208T1600Z", id);
-        Assert.True(MinutesButton.TryParse(id, out var button));
-        Assert.Equal(("k3x9abcdef", occurrence), (button.MeetingId, button.Occurrence));
-        Assert.False(MinutesButton.TryParse("minutes:k3x9abcdef:yesterday", out _));
+        Assert.Equal("close:k3x9abcdef:20261208T1600Z", id);
+        Assert.Equal("close-skip:k3x9abcdef:20261208T1600Z", new CloseOutButton(Skip: true, "k3x9abcdef", occurrence).Id);
+        Assert.True(CloseOutButton.TryParse(id, out var button));
+        Assert.Equal(("k3x9abcdef", occurrence, false), (button.MeetingId, button.Occurrence, button.Skip));
+        Assert.True(CloseOutButton.TryParse("minutes:k3x9abcdef:20261208T1600Z", out var legacy));
+        Assert.Equal(button, legacy);
+        Assert.False(CloseOutButton.TryParse("minutes:k3x9abcdef:yesterday", out _));
     }
 
     [Theory]

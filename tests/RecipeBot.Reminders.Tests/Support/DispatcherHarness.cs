@@ -41,7 +41,8 @@ public sealed class DispatcherHarness
             Timers,
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
-            logger ?? NullLogger<ReminderDispatcher>.Instance);
+            logger ?? NullLogger<ReminderDispatcher>.Instance,
+            Stores.CloseOuts);
     }
 
     public ReminderOptions Options { get; }

@@ -1,4 +1,5 @@
 using RecipeBot.Core.Channels;
+using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
@@ -8,13 +9,13 @@ using RecipeBot.Storage.Sqlite;
 namespace RecipeBot.Reminders.Tests.Support;
 
 /// <summary>What a dispatcher writes to, wired as the bot wires it: meetings and the ledger, the outbox they queue in, the chat directory.</summary>
-public sealed record HarnessStores(IMeetingStore Meetings, IOutboxStore Outbox, IChatDirectory Chats)
+public sealed record HarnessStores(IMeetingStore Meetings, IOutboxStore Outbox, IChatDirectory Chats, ICloseOutStore CloseOuts)
 {
     public static HarnessStores InMemory(TimeProvider time)
     {
         var conversations = new InMemoryConversationStore();
         var meetings = new InMemoryMeetingStore(conversations);
-        return new(meetings, conversations, new InMemoryChannelStore(conversations, meetings, time));
+        return new(meetings, conversations, new InMemoryChannelStore(conversations, meetings, time), new InMemoryCloseOutStore());
     }
 
     /// <summary>Everything in one SQLite file, on <paramref name="database"/>'s connection.</summary>
@@ -22,6 +23,6 @@ public sealed record HarnessStores(IMeetingStore Meetings, IOutboxStore Outbox, 
     {
         var conversations = new SqliteConversationStore(database, time);
         var meetings = new SqliteMeetingStore(database, time);
-        return new(meetings, conversations, new SqliteChannelStore(database, conversations, time, meetings));
+        return new(meetings, conversations, new SqliteChannelStore(database, conversations, time, meetings), new SqliteCloseOutStore(database));
     }
 }
