@@ -49,6 +49,7 @@ public static class RecipeEngineServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
         services.AddSingleton<IStatsSource>(provider => provider.GetRequiredService<ActivityStatsSource>());
         services.AddSingleton<IStatsSource>(provider => new CloseOutStatsSource(provider.GetRequiredService<ICloseOutStore>()));
+        services.AddSingleton<IStatsSource>(provider => new PlanStatsSource(provider.GetRequiredService<IPlanStore>()));
         services.AddSingleton(provider => new PersonalData(provider.GetServices<IPersonalDataSource>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RetentionSweeper>();
         services.AddSingleton(provider =>

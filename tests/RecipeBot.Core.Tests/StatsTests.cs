@@ -59,6 +59,43 @@ public sealed class StatsTests
         Assert.Equal("text/csv", exported.Attachment.ContentType);
     }
 
+    [Fact]
+    public async Task ThePlanFigures_CountCommitmentsWithPartnersSharedExamplesAndLevels()
+    {
+        var plans = RecipeBot.Core.Plans.PlanServices.InMemory();
+        var workbench = WorkbenchServices.InMemory();
+        var harness = new EngineHarness(plans: plans, workbench: workbench with { Sources = [.. workbench.Sources, new PlanStatsSource(plans.Store)] });
+        await harness.SayAsync("/start", lang: "en");
+        var thisYear = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        await plans.Store.SaveAsync(
+            new RecipeBot.Core.Plans.Plan
+            {
+                ConversationId = "test:1",
+                CreatedAt = thisYear.AddYears(-1),
+                Commitments =
+                [
+                    Commitment("Open budget", thisYear, ["Küla selts"], RecipeBot.Core.Plans.CompletionLevel.Complete, shared: thisYear.AddMonths(2)),
+                    Commitment("Youth council", thisYear.AddMonths(1), ["Noortekogu", "Kool"], RecipeBot.Core.Plans.CompletionLevel.Limited),
+                    Commitment("Minutes online", thisYear.AddYears(-1), ["Raamatukogu"], RecipeBot.Core.Plans.CompletionLevel.Substantial),
+                    Commitment("Open data", thisYear, [], RecipeBot.Core.Plans.CompletionLevel.NotStarted),
+                ],
+            },
+            CancellationToken.None);
+
+        var shown = await harness.SayAsync("/stats");
+
+        // This year: two commitments made with partners (last year's does not count), one example shared; levels of all four.
+        Assert.Contains("• Co-creation processes started (commitments with partners): 2", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("• Good examples shared: 1", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("• Commitments: not started: 1", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("• Commitments: limited: 1", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("• Commitments: substantial: 1", shown.Text, StringComparison.Ordinal);
+        Assert.Contains("• Commitments: complete: 1", shown.Text, StringComparison.Ordinal);
+    }
+
+    private static RecipeBot.Core.Plans.Commitment Commitment(string title, DateTimeOffset created, List<string> partners, RecipeBot.Core.Plans.CompletionLevel level, DateTimeOffset? shared = null) =>
+        new() { Id = RecipeBot.Core.Plans.Commitment.NewId(), Title = title, CreatedAt = created, Partners = partners, Level = level, SharedAt = shared };
+
     private static MeetingCloseOut Closed(string meetingId, DateTimeOffset occurrence, int attendees, string[] organisations) =>
         MeetingCloseOut.Begin(meetingId, occurrence, "test:1", "user-1", occurrence) with
         {
