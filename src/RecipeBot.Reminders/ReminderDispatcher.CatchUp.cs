@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Reminders.Plans;
 
 namespace RecipeBot.Reminders;
 
@@ -7,7 +8,7 @@ public sealed partial class ReminderDispatcher
 {
     /// <summary>
     /// After a start (or whenever in doubt): queues what was claimed and never queued, then dispatches
-    /// every active meeting and every next step, which queues what fell due while the bot was down
+    /// every active meeting, every next step and every action plan, which queues what fell due while the bot was down
     /// (late or skipped by the late policy) and sets every timer.
     /// </summary>
     public async ValueTask CatchUpAsync(CancellationToken cancellationToken)
@@ -33,9 +34,10 @@ public sealed partial class ReminderDispatcher
                 .ConfigureAwait(false);
         }
 
+        var plans = await CatchUpPlansAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation(
-            "Reminder catch-up done: {Pending} unqueued claim(s) looked at, {Meetings} active meeting(s) and {Steps} next step(s) dispatched",
-            pending.Count, meetings.Count, steps.Count);
+            "Reminder catch-up done: {Pending} unqueued claim(s) looked at, {Meetings} active meeting(s), {Steps} next step(s) and {Plans} plan(s) dispatched",
+            pending.Count, meetings.Count, steps.Count, plans);
     }
 
     /// <summary>One meeting with bad data must not stop the catch-up of the others.</summary>
@@ -70,6 +72,10 @@ public sealed partial class ReminderDispatcher
             if (entry.Key.StartsWith("next-step/", StringComparison.Ordinal))
             {
                 await ResendNextStepAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+            else if (entry.Key.StartsWith(CheckInPlanner.KeyPrefix, StringComparison.Ordinal))
+            {
+                await ResendCheckInAsync(entry, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -124,6 +130,11 @@ public sealed partial class ReminderDispatcher
         if (entry.Key.StartsWith("next-step/", StringComparison.Ordinal))
         {
             return _senders.Serves(entry.Key.Split('/')[1]);
+        }
+
+        if (entry.Key.StartsWith(CheckInPlanner.KeyPrefix, StringComparison.Ordinal))
+        {
+            return await PlanOfAsync(entry.Key, cancellationToken).ConfigureAwait(false) is not { } plan || _senders.Serves(plan.ConversationId);
         }
 
         var meeting = await _store.GetAsync(entry.Key.Split('/')[0], cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,8 @@ using RecipeBot.Core.CloseOuts;
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
+using RecipeBot.Reminders.Plans;
 
 namespace RecipeBot.Reminders;
 
@@ -30,6 +32,9 @@ public sealed partial class ReminderDispatcher
     private readonly ReminderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReminderDispatcher> _logger;
+    private readonly IPlanStore? _plans;
+    private readonly PlanMessages? _planMessages;
+    private readonly CheckInPlanner _checkIns;
 
     // Keys this process is queueing right now, so that two dispatches here never queue one key twice.
     private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
@@ -45,9 +50,14 @@ public sealed partial class ReminderDispatcher
         IOptions<ReminderOptions> options,
         TimeProvider time,
         ILogger<ReminderDispatcher> logger,
-        ICloseOutStore closeOuts)
+        ICloseOutStore closeOuts,
+        IPlanStore? plans = null,
+        PlanMessages? planMessages = null)
     {
         _store = store;
+        _plans = plans;
+        _planMessages = planMessages;
+        _checkIns = new CheckInPlanner(options.Value);
         _closeOuts = closeOuts;
         _senders = senders;
         _chats = chats;

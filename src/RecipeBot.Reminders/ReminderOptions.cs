@@ -74,6 +74,12 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How often the lead of each action-plan commitment is asked how far it is: this long after the commitment was
+    /// added or last reported on, and again after each further such span without a report.
+    /// </summary>
+    public TimeSpan ProgressEvery { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>This instance's name in the ledger (owner of its claims); the machine name when empty.</summary>
     public string? InstanceId { get; set; }
 

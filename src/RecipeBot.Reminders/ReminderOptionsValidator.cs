@@ -41,6 +41,10 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
         Positive(errors, nameof(ReminderOptions.PendingTimeout), options.PendingTimeout, allowZero: false);
         Positive(errors, nameof(ReminderOptions.CatchUpWindow), options.CatchUpWindow, allowZero: false);
         Positive(errors, nameof(ReminderOptions.CatchUpInterval), options.CatchUpInterval, allowZero: true);
+        if (options.ProgressEvery < TimeSpan.FromHours(1))
+        {
+            errors.Add($"{ReminderOptions.SectionName}:{nameof(ReminderOptions.ProgressEvery)} must be at least an hour (e.g. \"30.00:00:00\" for monthly), not {options.ProgressEvery}.");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

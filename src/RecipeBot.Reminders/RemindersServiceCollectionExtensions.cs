@@ -8,6 +8,8 @@ using RecipeBot.Core.Channels;
 using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
+using RecipeBot.Reminders.Plans;
 using RecipeBot.Reminders.Retention;
 using RecipeBot.Reminders.Timers;
 using RecipeBot.Storage;
@@ -20,11 +22,11 @@ public static class RemindersServiceCollectionExtensions
     public static readonly TimeSpan MisfireThreshold = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Registers meeting reminders, minutes follow-ups and next-step questions, and the daily retention pass: the planner, the
+    /// Registers meeting reminders, minutes follow-ups, next-step questions and action-plan progress check-ins, and the daily retention pass: the planner, the
     /// dispatcher (which queues them in the outbox), the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
     /// meeting and next step — in the bot's SQLite file (<c>Storage:SqlitePath</c>, tables <c>QRTZ_*</c>)
     /// or in memory when <c>Storage:Provider</c> is <c>memory</c>. Replaces the engine's
-    /// <see cref="NoReminderScheduler"/>. With <c>Reminders:Enabled</c> false only the options are
+    /// <see cref="NoReminderScheduler"/> and <see cref="NoPlanScheduler"/>. With <c>Reminders:Enabled</c> false only the options are
     /// registered. Needs <see cref="IMeetingStore"/> and <see cref="IChatDirectory"/> (<c>AddStorage</c>), the
     /// <see cref="CompiledFlow"/> and the outbox senders (<c>AddRecipeEngine</c>) and the channels' <see cref="IChannelSender"/>s.
     /// </summary>
@@ -64,6 +66,11 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton(_ => new QuartzSqliteSchema(connectionString));
         services.RemoveAll<IReminderScheduler>();
         services.AddSingleton<IReminderScheduler, QuartzReminderScheduler>();
+        // Progress check-ins of action-plan commitments: one timer per plan, replacing the engine's NoPlanScheduler.
+        services.TryAddSingleton(provider => new PlanMessages(provider.GetRequiredService<CompiledFlow>()));
+        services.TryAddSingleton<CheckInPlanner>();
+        services.RemoveAll<IPlanScheduler>();
+        services.AddSingleton<IPlanScheduler, QuartzPlanScheduler>();
 
         // First of all hosted services, so the tables exist before Quartz's hosted service builds the scheduler.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ReminderSchemaService>());

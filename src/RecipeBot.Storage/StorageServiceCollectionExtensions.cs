@@ -35,8 +35,8 @@ public static class StorageServiceCollectionExtensions
         // The outbox lives with the conversations, so a turn writes both in one transaction.
         services.AddSingleton<IOutboxStore>(provider => (IOutboxStore)provider.GetRequiredService<IConversationStore>());
         services.AddSingleton(provider => new ChannelStore(IsMemory(provider)
-            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<TimeProvider>())
-            : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeetingStore>())));
+            ? new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IPlanStore>())
+            : new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IPlanStore>())));
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);

@@ -49,6 +49,53 @@ public sealed class SqlitePlanStoreTests : IDisposable
         Assert.Null(await store.GetAsync("b", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task GroupMigratingToASupergroup_TakesItsPlanAlong_InSqlite()
+    {
+        var database = new SqliteDatabase(Path.Combine(_directory, "bot.db"));
+        _databases.Add(database);
+        var plans = new SqlitePlanStore(database);
+        var conversations = new SqliteConversationStore(database, TimeProvider.System);
+        var chats = new SqliteChannelStore(database, conversations, TimeProvider.System, new SqliteMeetingStore(database, TimeProvider.System), plans);
+        var saved = Plan("telegram:-100");
+        await plans.SaveAsync(saved, CancellationToken.None);
+
+        await chats.MigrateAsync("telegram:-100", "telegram:-1009", CancellationToken.None);
+
+        var moved = await Open().GetAsync("telegram:-1009", CancellationToken.None);
+        Assert.Equal("telegram:-1009", moved!.ConversationId);
+        Assert.Equal(saved.Commitments[0].Id, Assert.Single(moved.Commitments).Id);
+        Assert.Null(await Open().GetAsync("telegram:-100", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GroupMigratingToASupergroup_TakesItsPlanAlong_InMemory()
+    {
+        var plans = new InMemoryPlanStore();
+        var conversations = new RecipeBot.Core.Conversations.InMemoryConversationStore();
+        var chats = new RecipeBot.Storage.Memory.InMemoryChannelStore(conversations, plans: plans);
+        await plans.SaveAsync(Plan("telegram:-100"), CancellationToken.None);
+
+        await chats.MigrateAsync("telegram:-100", "telegram:-1009", CancellationToken.None);
+
+        Assert.Equal("telegram:-1009", (await plans.GetAsync("telegram:-1009", CancellationToken.None))!.ConversationId);
+        Assert.Null(await plans.GetAsync("telegram:-100", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Move_KeepsAPlanTheNewIdAlreadyHas()
+    {
+        var store = Open();
+        await store.SaveAsync(Plan("old"), CancellationToken.None);
+        var existing = Plan("new");
+        await store.SaveAsync(existing, CancellationToken.None);
+
+        await store.MoveAsync("old", "new", CancellationToken.None);
+
+        Assert.Equal(existing.ToJson(), (await store.GetAsync("new", CancellationToken.None))!.ToJson());
+        Assert.NotNull(await store.GetAsync("old", CancellationToken.None));
+    }
+
     private SqlitePlanStore Open()
     {
         var database = new SqliteDatabase(Path.Combine(_directory, "bot.db"));

@@ -11,6 +11,9 @@ public interface IPlanStore
 
     ValueTask DeleteAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Gives the plan of <paramref name="fromConversationId"/> the new conversation id (a group became a supergroup); a plan the new id already has is kept.</summary>
+    ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken);
+
     /// <summary>Every plan, oldest first: what the check-in catch-up and the figures (<c>/stats</c>) read.</summary>
     ValueTask<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken);
 }

@@ -23,6 +23,17 @@ public sealed class InMemoryPlanStore : IPlanStore
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken)
+    {
+        if (_plans.TryGetValue(fromConversationId, out var stored)
+            && _plans.TryAdd(toConversationId, (stored.CreatedAt, Plan.FromJson(stored.Json).MovedTo(toConversationId).ToJson())))
+        {
+            _plans.TryRemove(fromConversationId, out _);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<Plan>>([.. _plans.Values.OrderBy(p => p.CreatedAt).Select(p => Plan.FromJson(p.Json))]);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace RecipeBot.Core.Plans;
@@ -33,6 +34,14 @@ public sealed class Plan
     public List<Commitment> Commitments { get; init; } = [];
 
     public Commitment? Find(string commitmentId) => Commitments.FirstOrDefault(c => c.Id == commitmentId);
+
+    /// <summary>The same plan under another conversation id (a Telegram group that became a supergroup).</summary>
+    public Plan MovedTo(string conversationId)
+    {
+        var node = JsonNode.Parse(ToJson())!;
+        node["conversationId"] = conversationId;
+        return FromJson(node.ToJsonString());
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

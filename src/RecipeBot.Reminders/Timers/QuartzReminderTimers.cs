@@ -24,6 +24,9 @@ public sealed class QuartzReminderTimers(
             at,
             cancellationToken);
 
+    public ValueTask SetPlanTimerAsync(string conversationId, DateTimeOffset? at, CancellationToken cancellationToken) =>
+        SetAsync(ReminderTriggers.Plan(conversationId), ReminderTriggers.PlanData, conversationId, at, cancellationToken);
+
     private async ValueTask SetAsync(TriggerKey key, string dataKey, string dataValue, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         await schema.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);

@@ -33,9 +33,16 @@ public sealed class ReminderJob(
                 () => dispatcher.DispatchNextStepAsync(conversationId, situationId, cancellationToken),
                 retryAt => timers.SetNextStepTimerAsync(conversationId, situationId, retryAt, cancellationToken)).ConfigureAwait(false);
         }
+        else if (data.TryGetString(ReminderTriggers.PlanData, out var planOf) && !string.IsNullOrEmpty(planOf))
+        {
+            await RunAsync(
+                context.Trigger.Key,
+                () => dispatcher.DispatchPlanAsync(planOf, cancellationToken),
+                retryAt => timers.SetPlanTimerAsync(planOf, retryAt, cancellationToken)).ConfigureAwait(false);
+        }
         else
         {
-            logger.LogWarning("Reminder trigger {Trigger} names neither a meeting nor a next step; ignored", context.Trigger.Key);
+            logger.LogWarning("Reminder trigger {Trigger} names neither a meeting, a next step nor a plan; ignored", context.Trigger.Key);
         }
     }
 

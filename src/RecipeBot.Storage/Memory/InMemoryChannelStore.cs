@@ -8,12 +8,13 @@ namespace RecipeBot.Storage.Memory;
 
 /// <summary>
 /// Channel bookkeeping in memory, for <c>Storage:Provider = memory</c> and tests. A chat marked inactive has its
-/// meetings paused, as in SQLite.
+/// meetings paused, and a migrated chat takes its meetings and plan along, as in SQLite.
 /// </summary>
 public sealed class InMemoryChannelStore(
     IConversationStore conversations,
     RecipeBot.Core.Meetings.IMeetingStore? meetings = null,
-    TimeProvider? time = null) : IChatDirectory, ICursorStore, IInboxStore, IPersonalDataSource
+    TimeProvider? time = null,
+    RecipeBot.Core.Plans.IPlanStore? plans = null) : IChatDirectory, ICursorStore, IInboxStore, IPersonalDataSource
 {
     private readonly ConcurrentDictionary<string, bool> _active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _migrated = new(StringComparer.Ordinal);
@@ -41,6 +42,11 @@ public sealed class InMemoryChannelStore(
         if (meetings is not null)
         {
             await meetings.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plans is not null)
+        {
+            await plans.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
         }
     }
 

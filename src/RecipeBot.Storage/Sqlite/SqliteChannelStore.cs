@@ -18,6 +18,7 @@ public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, I
     private readonly SqliteDatabase _database;
     private readonly IConversationStore _conversations;
     private readonly RecipeBot.Core.Meetings.IMeetingStore? _meetings;
+    private readonly RecipeBot.Core.Plans.IPlanStore? _plans;
     private readonly TimeProvider _time;
     private readonly SqliteCommand _getChat;
     private readonly SqliteCommand _setActive;
@@ -29,8 +30,9 @@ public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, I
     private readonly SqliteCommand _complete;
     private readonly SqliteCommand _fail;
 
-    public SqliteChannelStore(SqliteDatabase database, IConversationStore conversations, TimeProvider time, RecipeBot.Core.Meetings.IMeetingStore? meetings = null)
+    public SqliteChannelStore(SqliteDatabase database, IConversationStore conversations, TimeProvider time, RecipeBot.Core.Meetings.IMeetingStore? meetings = null, RecipeBot.Core.Plans.IPlanStore? plans = null)
     {
+        _plans = plans;
         _database = database;
         _conversations = conversations;
         _meetings = meetings;
@@ -122,6 +124,12 @@ public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, I
         {
             // The group's meetings follow it into the supergroup.
             await _meetings.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_plans is not null)
+        {
+            // And so does its action plan.
+            await _plans.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
         }
     }
 

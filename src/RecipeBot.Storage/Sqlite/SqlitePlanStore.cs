@@ -15,6 +15,7 @@ public sealed class SqlitePlanStore : IPlanStore
     private readonly SqliteCommand _save;
     private readonly SqliteCommand _delete;
     private readonly SqliteCommand _list;
+    private readonly SqliteCommand _move;
 
     public SqlitePlanStore(SqliteDatabase database)
     {
@@ -36,6 +37,12 @@ public sealed class SqlitePlanStore : IPlanStore
             "$id", "$created", "$updated", "$plan");
         _delete = database.Prepare("DELETE FROM plans WHERE conversation_id = $id", "$id");
         _list = database.Prepare("SELECT plan FROM plans ORDER BY created_at, conversation_id");
+        _move = database.Prepare(
+            """
+            UPDATE plans SET conversation_id = $to, plan = json_set(plan, '$.conversationId', $to)
+            WHERE conversation_id = $from AND NOT EXISTS (SELECT 1 FROM plans WHERE conversation_id = $to)
+            """,
+            "$from", "$to");
     }
 
     public ValueTask<Plan?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -73,6 +80,17 @@ public sealed class SqlitePlanStore : IPlanStore
             },
             cancellationToken,
             _delete);
+
+    public ValueTask MoveAsync(string fromConversationId, string toConversationId, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            () =>
+            {
+                _move.Parameters[0].Value = fromConversationId;
+                _move.Parameters[1].Value = toConversationId;
+                _move.ExecuteNonQuery();
+            },
+            cancellationToken,
+            _move);
 
     public ValueTask<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken) =>
         _database.UseAsync<IReadOnlyList<Plan>>(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
+using RecipeBot.Core.Plans;
 
 namespace RecipeBot.Reminders.Tests.Support;
 
@@ -42,10 +43,16 @@ public sealed class DispatcherHarness
             Microsoft.Extensions.Options.Options.Create(Options),
             Time,
             logger ?? NullLogger<ReminderDispatcher>.Instance,
-            Stores.CloseOuts);
+            Stores.CloseOuts,
+            Plans,
+            PlanMessages);
     }
 
     public ReminderOptions Options { get; }
+
+    public IPlanStore Plans { get; } = new InMemoryPlanStore();
+
+    public static PlanMessages PlanMessages { get; } = new(Dialogs.Flow);
 
     public FakeTimeProvider Time { get; }
 

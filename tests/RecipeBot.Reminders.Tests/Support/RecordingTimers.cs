@@ -9,6 +9,14 @@ public sealed class RecordingTimers : IReminderTimers
 
     public ConcurrentDictionary<(string Conversation, string Situation), DateTimeOffset?> NextSteps { get; } = new();
 
+    public ConcurrentDictionary<string, DateTimeOffset?> Plans { get; } = new(StringComparer.Ordinal);
+
+    public ValueTask SetPlanTimerAsync(string conversationId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        Plans[conversationId] = at;
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask SetMeetingTimerAsync(string meetingId, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         Meetings[meetingId] = at;
