@@ -29,36 +29,6 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
         _logger = logger ?? NullLogger<SqliteConversationStore>.Instance;
         time ??= TimeProvider.System;
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS conversations (
-                id              TEXT PRIMARY KEY,
-                language        TEXT NOT NULL,
-                role            TEXT NULL,
-                phase           TEXT NULL,
-                state           TEXT NOT NULL,
-                history         TEXT NOT NULL,
-                situations_seen TEXT NOT NULL,
-                recipes_given   TEXT NOT NULL,
-                deliveries      TEXT NOT NULL DEFAULT '',
-                clarification   TEXT NOT NULL DEFAULT '',
-                misses          INTEGER NOT NULL DEFAULT 0,
-                turns           INTEGER NOT NULL,
-                created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL,
-                time_zone       TEXT NULL,
-                schedule_draft  TEXT NULL,
-                offered         TEXT NOT NULL DEFAULT '',
-                failures        INTEGER NOT NULL DEFAULT 0
-            );
-            """);
-        database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "clarification", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "misses", "INTEGER NOT NULL DEFAULT 0");
-        database.AddColumnIfMissing("conversations", "time_zone", "TEXT NULL");
-        database.AddColumnIfMissing("conversations", "schedule_draft", "TEXT NULL");
-        database.AddColumnIfMissing("conversations", "offered", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "failures", "INTEGER NOT NULL DEFAULT 0");
-
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""

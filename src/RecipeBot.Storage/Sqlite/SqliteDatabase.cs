@@ -36,9 +36,14 @@ public sealed partial class SqliteDatabase : IDisposable
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = 5000;
             """);
+        // Creates the tables of a new file and upgrades one made by an earlier version.
+        AppliedMigrations = Migrations.SchemaMigrations.ApplySqlite(Connection);
     }
 
     public string FilePath { get; }
+
+    /// <summary>The schema scripts this opening applied (none when the file was up to date).</summary>
+    public IReadOnlyList<string> AppliedMigrations { get; }
 
     internal SqliteConnection Connection { get; }
 
@@ -90,17 +95,6 @@ public sealed partial class SqliteDatabase : IDisposable
             {
                 command.Transaction = null;
             }
-        }
-    }
-
-    /// <summary>Upgrades a table created by an earlier version.</summary>
-    internal void AddColumnIfMissing(string table, string column, string definition)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
         }
     }
 

@@ -43,40 +43,6 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
     public SqliteMeetingStore(SqliteDatabase database, TimeProvider? time = null)
     {
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS meetings (
-                id              TEXT PRIMARY KEY,
-                conversation_id TEXT NOT NULL,
-                created_by      TEXT NULL,
-                rrule           TEXT NOT NULL,
-                start_time      TEXT NOT NULL,
-                first_date      TEXT NOT NULL,
-                time_zone       TEXT NOT NULL,
-                title           TEXT NULL,
-                place           TEXT NULL,
-                status          TEXT NOT NULL,
-                language        TEXT NOT NULL,
-                created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS meetings_conversation ON meetings (conversation_id);
-            CREATE TABLE IF NOT EXISTS next_steps (
-                conversation_id TEXT NOT NULL,
-                situation_id    TEXT NOT NULL,
-                due_at          TEXT NOT NULL,
-                language        TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, situation_id)
-            );
-            CREATE TABLE IF NOT EXISTS notification_ledger (
-                key        TEXT PRIMARY KEY,
-                owner_id   TEXT NOT NULL,
-                due_at     TEXT NOT NULL,
-                status     TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS notification_ledger_status ON notification_ledger (status);
-            """);
-
         _save = database.Prepare(
             $"""
             INSERT INTO meetings ({MeetingColumns})
