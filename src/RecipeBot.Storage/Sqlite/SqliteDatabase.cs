@@ -47,6 +47,18 @@ public sealed partial class SqliteDatabase : IDisposable
 
     internal SqliteConnection Connection { get; }
 
+    /// <summary>Whether the file answers a query (the health check); waits for the connection like any read.</summary>
+    internal async Task<bool> PingAsync(CancellationToken cancellationToken) =>
+        await UseAsync(
+            () =>
+            {
+                using var command = Connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master";
+                command.ExecuteScalar();
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+
     /// <summary>Runs <paramref name="work"/> alone on the connection.</summary>
     internal async ValueTask<T> UseAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Scheduling;
@@ -222,15 +221,11 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
         }
     }
 
-    /// <summary>
-    /// A status as stored: the member name in kebab case (<c>sent-late</c>), as the draft JSON writes
-    /// enums. The SQL above names some of them; renaming a member needs a migration.
-    /// </summary>
     private static string StatusText<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where T : struct, Enum => StoredStatus.Text(value);
 
     private static T ParseStatus<T>(string text)
-        where T : struct, Enum => Enum.GetValues<T>().Single(value => StatusText(value) == text);
+        where T : struct, Enum => StoredStatus.Parse<T>(text);
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 
