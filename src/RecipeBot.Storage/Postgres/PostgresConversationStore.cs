@@ -16,7 +16,7 @@ namespace RecipeBot.Storage.Postgres;
 public sealed class PostgresConversationStore(PostgresDatabase database, TimeProvider? time = null, ILogger<PostgresConversationStore>? logger = null)
     : IConversationStore, IOutboxStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered, failures";
+    private const string Columns = ConversationColumns.All;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<PostgresConversationStore>.Instance;
@@ -97,14 +97,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, TimePro
             $"""
             INSERT INTO conversations (id, {Columns})
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-            ON CONFLICT (id) DO UPDATE SET
-                language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
-                history = excluded.history, situations_seen = excluded.situations_seen,
-                recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
-                clarification = excluded.clarification, misses = excluded.misses,
-                turns = excluded.turns, updated_at = excluded.updated_at,
-                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered,
-                failures = excluded.failures
+            {ConversationColumns.OnConflictUpdate}
             """,
             cancellationToken,
             conversation.Id,

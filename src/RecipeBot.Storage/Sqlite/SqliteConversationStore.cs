@@ -15,7 +15,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered, failures";
+    private const string Columns = ConversationColumns.All;
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
@@ -34,14 +34,7 @@ public sealed class SqliteConversationStore : IConversationStore, IOutboxStore
             $"""
             INSERT INTO conversations (id, {Columns})
             VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft, $offered, $failures)
-            ON CONFLICT (id) DO UPDATE SET
-                language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
-                history = excluded.history, situations_seen = excluded.situations_seen,
-                recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
-                clarification = excluded.clarification, misses = excluded.misses,
-                turns = excluded.turns, updated_at = excluded.updated_at,
-                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered,
-                failures = excluded.failures
+            {ConversationColumns.OnConflictUpdate}
             """,
             "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft", "$offered", "$failures");
         _outbox = new SqliteOutbox(database, time);
