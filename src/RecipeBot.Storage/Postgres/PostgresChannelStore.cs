@@ -9,7 +9,7 @@ namespace RecipeBot.Storage.Postgres;
 /// Channel bookkeeping on PostgreSQL: chat status, cursors and the inbound inbox. A chat marked inactive has its
 /// meetings paused. Chat status is read from the database every time: another instance may have changed it.
 /// </summary>
-public sealed class PostgresChannelStore(PostgresDatabase database, IConversationStore conversations, TimeProvider time, IMeetingStore? meetings = null)
+public sealed partial class PostgresChannelStore(PostgresDatabase database, IConversationStore conversations, TimeProvider time, IMeetingStore? meetings = null)
     : IChatDirectory, ICursorStore, IInboxStore
 {
     public async ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ using static RecipeBot.Storage.Postgres.PostgresDatabase;
 namespace RecipeBot.Storage.Postgres;
 
 /// <summary>Conversation references on PostgreSQL: one row per conversation, replaced on every authenticated activity.</summary>
-public sealed class PostgresConversationReferenceStore(PostgresDatabase database, TimeProvider time) : IConversationReferenceStore
+public sealed partial class PostgresConversationReferenceStore(PostgresDatabase database, TimeProvider time) : IConversationReferenceStore
 {
     public ValueTask SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {

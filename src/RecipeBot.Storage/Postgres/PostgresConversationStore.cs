@@ -13,7 +13,7 @@ namespace RecipeBot.Storage.Postgres;
 /// Conversations on PostgreSQL: one row per conversation, written once per turn together with the turn's outbox rows
 /// in one transaction. Lists are <c>text[]</c>.
 /// </summary>
-public sealed class PostgresConversationStore(PostgresDatabase database, TimeProvider? time = null, ILogger<PostgresConversationStore>? logger = null)
+public sealed partial class PostgresConversationStore(PostgresDatabase database, TimeProvider? time = null, ILogger<PostgresConversationStore>? logger = null)
     : IConversationStore, IOutboxStore
 {
     private const string Columns = ConversationColumns.All;

@@ -61,6 +61,19 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             },
             cancellationToken).AsTask());
 
+    /// <summary>
+    /// Runs <paramref name="erase"/> on the conversation's id in one transaction when the whole conversation is the
+    /// subject's; a group member's erasure leaves the conversation's own rows alone.
+    /// </summary>
+    internal ValueTask EraseConversationAsync(
+        RecipeBot.Core.Privacy.PersonalDataSubject subject, Func<NpgsqlConnection, NpgsqlTransaction, string, CancellationToken, Task> erase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.WholeConversation
+            ? WriteAsync((connection, transaction, token) => erase(connection, transaction, subject.ConversationId, token), cancellationToken)
+            : ValueTask.CompletedTask;
+    }
+
     /// <summary>One statement with positional parameters <c>$1</c>, <c>$2</c>, … (null is SQL NULL).</summary>
     internal static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params object?[] values)
     {

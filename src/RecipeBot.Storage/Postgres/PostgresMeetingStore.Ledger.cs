@@ -83,7 +83,10 @@ public sealed partial class PostgresMeetingStore
                 connection,
                 null,
                 "SELECT key, owner_id, due_at, status, updated_at FROM notification_ledger WHERE status = 'pending' ORDER BY updated_at, key COLLATE \"C\"",
-                r => new LedgerEntry(r.GetString(0), r.GetString(1), Instant(r, 2), StoredStatus.Parse<NotificationStatus>(r.GetString(3)), Instant(r, 4)),
+                ReadLedger,
                 token),
             cancellationToken).ConfigureAwait(false);
+
+    private static LedgerEntry ReadLedger(Npgsql.NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), Instant(r, 2), StoredStatus.Parse<NotificationStatus>(r.GetString(3)), Instant(r, 4));
 }

@@ -83,13 +83,9 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database, TimeProvi
     }
 
     /// <summary>A visitor's transcript goes with their conversation (web chats have no groups).</summary>
-    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(subject);
-        return subject.WholeConversation
-            ? database.WriteAsync(
-                (connection, transaction, token) => ExecuteAsync(connection, transaction, "DELETE FROM webchat_activities WHERE conversation_id = $1", token, subject.ConversationId),
-                cancellationToken)
-            : ValueTask.CompletedTask;
-    }
+    public ValueTask EraseAsync(PersonalDataSubject subject, CancellationToken cancellationToken) =>
+        database.EraseConversationAsync(
+            subject,
+            (connection, transaction, id, token) => ExecuteAsync(connection, transaction, "DELETE FROM webchat_activities WHERE conversation_id = $1", token, id),
+            cancellationToken);
 }

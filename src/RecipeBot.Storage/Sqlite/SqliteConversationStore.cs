@@ -160,8 +160,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IOutbo
         p[9].Value = string.Join('\n', conversation.Clarification);
         p[10].Value = conversation.Misses;
         p[11].Value = conversation.Turns;
-        p[12].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-        p[13].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        // In UTC, so text order is time order (ListInactiveAsync).
+        p[12].Value = Instant(conversation.CreatedAt);
+        p[13].Value = Instant(conversation.UpdatedAt);
         p[14].Value = (object?)conversation.TimeZone ?? DBNull.Value;
         p[15].Value = (object?)conversation.Draft?.ToJson() ?? DBNull.Value;
         p[16].Value = string.Join('\n', conversation.Offered);

@@ -6,7 +6,7 @@ using RecipeBot.Scheduling;
 namespace RecipeBot.Storage.Tests.Contracts;
 
 /// <summary>What every <see cref="IConversationStore"/> does; one subclass per implementation runs it.</summary>
-public abstract class ConversationStoreContract
+public abstract partial class ConversationStoreContract
 {
     /// <summary>A store over this test's storage; where storage outlives a store, a new one, as a restarted bot would open it.</summary>
     protected abstract IConversationStore Open();
