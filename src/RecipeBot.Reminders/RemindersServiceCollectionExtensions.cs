@@ -25,7 +25,7 @@ public static class RemindersServiceCollectionExtensions
     /// Registers meeting reminders, minutes follow-ups, next-step questions and action-plan progress check-ins, and the daily retention pass: the planner, the
     /// dispatcher (which queues them in the outbox), the catch-up at start-up, and Quartz (scheduler <c>recipebot</c>) keeping one timer per
     /// meeting and next step — in the bot's SQLite file (<c>Storage:SqlitePath</c>, tables <c>QRTZ_*</c>)
-    /// or in memory when <c>Storage:Provider</c> is <c>memory</c>. Replaces the engine's
+    /// or in memory when <c>Storage:Provider</c> is <c>memory</c> or <c>postgres</c>. Replaces the engine's
     /// <see cref="NoReminderScheduler"/> and <see cref="NoPlanScheduler"/>. With <c>Reminders:Enabled</c> false only the options are
     /// registered. Needs <see cref="IMeetingStore"/> and <see cref="IChatDirectory"/> (<c>AddStorage</c>), the
     /// <see cref="CompiledFlow"/> and the outbox senders (<c>AddRecipeEngine</c>) and the channels' <see cref="IChannelSender"/>s.
@@ -54,7 +54,9 @@ public static class RemindersServiceCollectionExtensions
         // Where Quartz keeps its timers is decided here, as Quartz is configured: next to the conversations.
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var persistent = configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.PersistentTimers)) ?? true;
-        var connectionString = storage.IsMemory || !persistent ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
+        // On PostgreSQL each instance keeps its timers in memory, rebuilt from the meetings at start; the ledger's claim
+        // (one row per notification, atomic across instances) keeps each reminder to one send.
+        var connectionString = storage.IsMemory || storage.IsPostgres || !persistent ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
 
         services.TryAddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         services.TryAddSingleton<ChannelSenders>();

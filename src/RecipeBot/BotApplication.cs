@@ -47,8 +47,8 @@ public static class BotApplication
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        // Liveness for load balancers and monitoring.
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        // Liveness with the database's state, and readiness for load balancers (503 while migrating or unreachable).
+        app.MapHealth();
         if (telegram && app.Services.GetRequiredService<TelegramOptions>().UsesWebhook)
         {
             // Telegram's webhook posts.

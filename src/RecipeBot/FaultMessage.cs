@@ -26,6 +26,7 @@ internal static partial class FaultMessage
             ContentException { Problems: [var first, ..] } content =>
                 $"the content has {content.Problems.Count} problem(s), the first: {first}; 'validate' lists them all",
             SqliteException sqlite => $"the database {DatabaseCheck.Problem(sqlite)}",
+            Storage.Migrations.StorageMigrationException => e.Message,
             // The configuration binder's "Failed to convert configuration value '…' at 'Section:Key' to type '…'." names the setting.
             InvalidOperationException { InnerException: not null } when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,
             _ => $"{e.Message} ({e.GetType().Name}{Where(e)})",

@@ -25,13 +25,22 @@ internal static class StartupChecks
     public static void CheckDatabase(IServiceProvider services)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (storage.IsMemory)
+        var health = services.GetRequiredService<StorageHealth>();
+        // Each creates or upgrades the schema (the migrations): a database that cannot take that fails here too.
+        if (storage.IsPostgres)
         {
-            return;
+            PostgresCheck.Run(health, storage.PostgresConnectionString!);
+        }
+        else
+        {
+            if (!storage.IsMemory)
+            {
+                DatabaseCheck.Run(storage.SqlitePath);
+            }
+
+            health.Migrate();
         }
 
-        DatabaseCheck.Run(storage.SqlitePath);
-        // Opening the stores creates or upgrades their tables: a database that cannot take that fails here too.
         services.GetRequiredService<IConversationStore>();
         services.GetRequiredService<IMeetingStore>();
         services.GetRequiredService<IConversationReferenceStore>();

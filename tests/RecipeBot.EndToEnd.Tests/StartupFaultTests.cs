@@ -23,7 +23,7 @@ public sealed class StartupFaultTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Storage__Provider", "mongo", "RecipeBot cannot start: Storage:Provider must be 'sqlite' or 'memory'.")]
+    [InlineData("Storage__Provider", "mongo", "RecipeBot cannot start: Storage:Provider must be 'sqlite', 'postgres' or 'memory'.")]
     [InlineData("RecipeBot__MaxTextLength", "abc", "RecipeBot cannot start: Failed to convert configuration value 'abc' at 'RecipeBot:MaxTextLength' to type 'System.Int32'.")]
     [InlineData("RecipeBot__MaxTextLength", "0", "RecipeBot cannot start: RecipeBot:MaxTextLength: The field MaxTextLength must be between 1 and 100000.")]
     [InlineData("Reminders__CloseAfter", "soon", "RecipeBot cannot start: Failed to convert configuration value 'soon' at 'Reminders:CloseAfter' to type 'System.TimeSpan'.")]
@@ -43,7 +43,7 @@ public sealed class StartupFaultTests : IDisposable
 
         AssertOneLineFault(exitCode, output, error, "RecipeBot cannot start: ");
         Assert.Contains("RecipeBot:MaxTextLength: The field MaxTextLength must be between 1 and 100000; ", error, StringComparison.Ordinal);
-        Assert.Contains("Storage:Provider must be 'sqlite' or 'memory'; ", error, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider must be 'sqlite', 'postgres' or 'memory'; ", error, StringComparison.Ordinal);
         Assert.Contains("Reminders:CloseAfter must be zero or more", error, StringComparison.Ordinal);
     }
 
@@ -149,6 +149,32 @@ public sealed class StartupFaultTests : IDisposable
         }), "run");
 
         AssertOneLineFault(exitCode, output, error, $"RecipeBot cannot start: the database {DatabasePath} is not a SQLite database or is damaged (Storage:SqlitePath)");
+    }
+
+    [Fact]
+    public async Task APostgresServerThatIsNotThere_StopsTheStartWithOneLine_ThatNeverShowsThePassword()
+    {
+        using var nobody = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        nobody.Start();
+        var port = ((System.Net.IPEndPoint)nobody.LocalEndpoint).Port;
+        nobody.Stop();
+
+        var (exitCode, output, error) = await ChatAsync(new()
+        {
+            ["Storage__Provider"] = "postgres",
+            ["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port={port};Database=recipebot;Username=bot;Password=s3cret-pw;Timeout=5",
+        });
+
+        AssertOneLineFault(exitCode, output, error, $"RecipeBot cannot start: the PostgreSQL database 127.0.0.1:{port}/recipebot cannot be reached: ");
+        Assert.DoesNotContain("s3cret", error + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostgresWithoutAConnectionString_StopsTheStartWithOneLine()
+    {
+        var (exitCode, output, error) = await ChatAsync(new() { ["Storage__Provider"] = "postgres" });
+
+        AssertOneLineFault(exitCode, output, error, "RecipeBot cannot start: ConnectionStrings:Postgres is required when Storage:Provider is 'postgres'.");
     }
 
     private static void AssertOneLineFault(int exitCode, string output, string error, string expectedStart)

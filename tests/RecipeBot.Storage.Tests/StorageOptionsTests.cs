@@ -11,12 +11,15 @@ public sealed class StorageOptionsTests
     [InlineData("memory", true)]
     [InlineData("Memory", true)]
     [InlineData("MEMORY", true)]
-    public void TheProvider_IsReadInAnyCase(string provider, bool memory)
+    [InlineData("postgres", false)]
+    [InlineData("PostgreSQL", false, false)]
+    public void TheProvider_IsReadInAnyCase(string provider, bool memory, bool valid = true)
     {
         var options = new StorageOptions { Provider = provider };
 
-        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
         Assert.Equal(memory, options.IsMemory);
+        Assert.Equal(provider == "postgres", options.IsPostgres);
     }
 
     [Theory]
@@ -28,6 +31,28 @@ public sealed class StorageOptionsTests
         var results = new List<ValidationResult>();
 
         Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
-        Assert.Equal("Storage:Provider must be 'sqlite' or 'memory'.", Assert.Single(results).ErrorMessage);
+        Assert.Equal("Storage:Provider must be 'sqlite', 'postgres' or 'memory'.", Assert.Single(results).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(null, "ConnectionStrings:Postgres is required when Storage:Provider is 'postgres'.")]
+    [InlineData("  ", "ConnectionStrings:Postgres is required when Storage:Provider is 'postgres'.")]
+    [InlineData("Database=bot;Password=s3cret-pw", "ConnectionStrings:Postgres names no Host.")]
+    [InlineData("Host=db;Pasword=s3cret-pw", "ConnectionStrings:Postgres is not a valid PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…).")]
+    public void APostgresProvider_NeedsAConnectionString_AndTheMessageNeverShowsIt(string? connectionString, string expected)
+    {
+        var options = new StorageOptions { Provider = "postgres", PostgresConnectionString = connectionString };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.Equal(expected, result.FailureMessage);
+        Assert.DoesNotContain("s3cret", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConnectionString_IsRequiredOnlyForPostgres_AndAGoodOneIsTaken()
+    {
+        Assert.True(new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "sqlite" }).Succeeded);
+        Assert.True(new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "postgres", PostgresConnectionString = "Host=db;Database=bot;Username=bot;Password=x" }).Succeeded);
     }
 }

@@ -37,27 +37,6 @@ public sealed partial class SqliteChannelStore : IChatDirectory, ICursorStore, I
         _conversations = conversations;
         _meetings = meetings;
         _time = time;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS chats (
-                id          TEXT PRIMARY KEY,
-                active      INTEGER NOT NULL,
-                migrated_to TEXT NULL,
-                updated_at  TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS cursors (
-                name  TEXT PRIMARY KEY,
-                value INTEGER NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS inbox (
-                channel     TEXT NOT NULL,
-                sequence    INTEGER NOT NULL,
-                partition   TEXT NOT NULL,
-                payload     TEXT NOT NULL,
-                attempts    INTEGER NOT NULL DEFAULT 0,
-                received_at TEXT NOT NULL,
-                PRIMARY KEY (channel, sequence)
-            );
-            """);
         _getChat = database.Prepare("SELECT active, migrated_to FROM chats WHERE id = $id", "$id");
         _setActive = database.Prepare(
             "INSERT INTO chats (id, active, updated_at) VALUES ($id, $active, $at) ON CONFLICT (id) DO UPDATE SET active = excluded.active, updated_at = excluded.updated_at",

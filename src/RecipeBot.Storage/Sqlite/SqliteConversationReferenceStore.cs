@@ -16,21 +16,6 @@ public sealed partial class SqliteConversationReferenceStore : IConversationRefe
     {
         _database = database;
         _time = time;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS conversation_references (
-                id                TEXT PRIMARY KEY,
-                channel_id        TEXT NOT NULL,
-                service_url       TEXT NOT NULL,
-                conversation_id   TEXT NOT NULL,
-                bot_id            TEXT NULL,
-                bot_name          TEXT NULL,
-                user_id           TEXT NULL,
-                user_name         TEXT NULL,
-                tenant_id         TEXT NULL,
-                conversation_type TEXT NULL,
-                updated_at        TEXT NOT NULL
-            );
-            """);
         _save = database.Prepare(
             """
             INSERT INTO conversation_references

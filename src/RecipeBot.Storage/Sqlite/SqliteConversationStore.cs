@@ -15,7 +15,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteConversationStore : IConversationStore, IOutboxStore
 {
-    private const string Columns = "language, role, phase, state, history, situations_seen, recipes_given, deliveries, clarification, misses, turns, created_at, updated_at, time_zone, schedule_draft, offered, failures";
+    private const string Columns = ConversationColumns.All;
 
     private readonly SqliteDatabase _database;
     private readonly SqliteCommand _load;
@@ -31,49 +31,12 @@ public sealed partial class SqliteConversationStore : IConversationStore, IOutbo
         _logger = logger ?? NullLogger<SqliteConversationStore>.Instance;
         time ??= TimeProvider.System;
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS conversations (
-                id              TEXT PRIMARY KEY,
-                language        TEXT NOT NULL,
-                role            TEXT NULL,
-                phase           TEXT NULL,
-                state           TEXT NOT NULL,
-                history         TEXT NOT NULL,
-                situations_seen TEXT NOT NULL,
-                recipes_given   TEXT NOT NULL,
-                deliveries      TEXT NOT NULL DEFAULT '',
-                clarification   TEXT NOT NULL DEFAULT '',
-                misses          INTEGER NOT NULL DEFAULT 0,
-                turns           INTEGER NOT NULL,
-                created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL,
-                time_zone       TEXT NULL,
-                schedule_draft  TEXT NULL,
-                offered         TEXT NOT NULL DEFAULT '',
-                failures        INTEGER NOT NULL DEFAULT 0
-            );
-            """);
-        database.AddColumnIfMissing("conversations", "deliveries", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "clarification", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "misses", "INTEGER NOT NULL DEFAULT 0");
-        database.AddColumnIfMissing("conversations", "time_zone", "TEXT NULL");
-        database.AddColumnIfMissing("conversations", "schedule_draft", "TEXT NULL");
-        database.AddColumnIfMissing("conversations", "offered", "TEXT NOT NULL DEFAULT ''");
-        database.AddColumnIfMissing("conversations", "failures", "INTEGER NOT NULL DEFAULT 0");
-
         _load = database.Prepare($"SELECT {Columns} FROM conversations WHERE id = $id", "$id");
         _save = database.Prepare(
             $"""
             INSERT INTO conversations (id, {Columns})
             VALUES ($id, $language, $role, $phase, $state, $history, $seen, $given, $deliveries, $clarification, $misses, $turns, $created, $updated, $timeZone, $draft, $offered, $failures)
-            ON CONFLICT (id) DO UPDATE SET
-                language = excluded.language, role = excluded.role, phase = excluded.phase, state = excluded.state,
-                history = excluded.history, situations_seen = excluded.situations_seen,
-                recipes_given = excluded.recipes_given, deliveries = excluded.deliveries,
-                clarification = excluded.clarification, misses = excluded.misses,
-                turns = excluded.turns, updated_at = excluded.updated_at,
-                time_zone = excluded.time_zone, schedule_draft = excluded.schedule_draft, offered = excluded.offered,
-                failures = excluded.failures
+            {ConversationColumns.OnConflictUpdate}
             """,
             "$id", "$language", "$role", "$phase", "$state", "$history", "$seen", "$given", "$deliveries", "$clarification", "$misses", "$turns", "$created", "$updated", "$timeZone", "$draft", "$offered", "$failures");
         _outbox = new SqliteOutbox(database, time);
@@ -197,8 +160,9 @@ public sealed partial class SqliteConversationStore : IConversationStore, IOutbo
         p[9].Value = string.Join('\n', conversation.Clarification);
         p[10].Value = conversation.Misses;
         p[11].Value = conversation.Turns;
-        p[12].Value = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
-        p[13].Value = conversation.UpdatedAt.ToString("O", CultureInfo.InvariantCulture);
+        // In UTC, so text order is time order (ListInactiveAsync).
+        p[12].Value = Instant(conversation.CreatedAt);
+        p[13].Value = Instant(conversation.UpdatedAt);
         p[14].Value = (object?)conversation.TimeZone ?? DBNull.Value;
         p[15].Value = (object?)conversation.Draft?.ToJson() ?? DBNull.Value;
         p[16].Value = string.Join('\n', conversation.Offered);

@@ -36,11 +36,28 @@ public sealed partial class SqliteDatabase : IDisposable
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = 5000;
             """);
+        // Creates the tables of a new file and upgrades one made by an earlier version.
+        AppliedMigrations = Migrations.SchemaMigrations.ApplySqlite(Connection);
     }
 
     public string FilePath { get; }
 
+    /// <summary>The schema scripts this opening applied (none when the file was up to date).</summary>
+    public IReadOnlyList<string> AppliedMigrations { get; }
+
     internal SqliteConnection Connection { get; }
+
+    /// <summary>Whether the file answers a query (the health check); waits for the connection like any read.</summary>
+    internal async Task<bool> PingAsync(CancellationToken cancellationToken) =>
+        await UseAsync(
+            () =>
+            {
+                using var command = Connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master";
+                command.ExecuteScalar();
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs <paramref name="work"/> alone on the connection.</summary>
     internal async ValueTask<T> UseAsync<T>(Func<T> work, CancellationToken cancellationToken)
@@ -103,17 +120,6 @@ public sealed partial class SqliteDatabase : IDisposable
         return subject.WholeConversation
             ? UseAsync(() => InTransaction(() => erase(subject.ConversationId), commands), cancellationToken)
             : ValueTask.CompletedTask;
-    }
-
-    /// <summary>Upgrades a table created by an earlier version.</summary>
-    internal void AddColumnIfMissing(string table, string column, string definition)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
-        }
     }
 
     internal void Execute(string sql)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Scheduling;
@@ -43,40 +42,6 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
     public SqliteMeetingStore(SqliteDatabase database, TimeProvider? time = null)
     {
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS meetings (
-                id              TEXT PRIMARY KEY,
-                conversation_id TEXT NOT NULL,
-                created_by      TEXT NULL,
-                rrule           TEXT NOT NULL,
-                start_time      TEXT NOT NULL,
-                first_date      TEXT NOT NULL,
-                time_zone       TEXT NOT NULL,
-                title           TEXT NULL,
-                place           TEXT NULL,
-                status          TEXT NOT NULL,
-                language        TEXT NOT NULL,
-                created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS meetings_conversation ON meetings (conversation_id);
-            CREATE TABLE IF NOT EXISTS next_steps (
-                conversation_id TEXT NOT NULL,
-                situation_id    TEXT NOT NULL,
-                due_at          TEXT NOT NULL,
-                language        TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, situation_id)
-            );
-            CREATE TABLE IF NOT EXISTS notification_ledger (
-                key        TEXT PRIMARY KEY,
-                owner_id   TEXT NOT NULL,
-                due_at     TEXT NOT NULL,
-                status     TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS notification_ledger_status ON notification_ledger (status);
-            """);
-
         _save = database.Prepare(
             $"""
             INSERT INTO meetings ({MeetingColumns})
@@ -257,15 +222,11 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
         }
     }
 
-    /// <summary>
-    /// A status as stored: the member name in kebab case (<c>sent-late</c>), as the draft JSON writes
-    /// enums. The SQL above names some of them; renaming a member needs a migration.
-    /// </summary>
     private static string StatusText<T>(T value)
-        where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where T : struct, Enum => StoredStatus.Text(value);
 
     private static T ParseStatus<T>(string text)
-        where T : struct, Enum => Enum.GetValues<T>().Single(value => StatusText(value) == text);
+        where T : struct, Enum => StoredStatus.Parse<T>(text);
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 

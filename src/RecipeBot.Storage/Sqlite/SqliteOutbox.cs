@@ -8,7 +8,7 @@ namespace RecipeBot.Storage.Sqlite;
 /// <summary>
 /// The outbox table and its statements. Callers hold the database and, where rows are written, its transaction: a
 /// turn's replies are inserted in the transaction that saves its conversation, a reminder in the one that completes
-/// its ledger key. Either store may be opened first, so each creates the table if it is missing.
+/// its ledger key.
 /// </summary>
 internal sealed class SqliteOutbox
 {
@@ -28,17 +28,6 @@ internal sealed class SqliteOutbox
     public SqliteOutbox(SqliteDatabase database, TimeProvider time)
     {
         _time = time;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS outbox (
-                id              INTEGER PRIMARY KEY AUTOINCREMENT,
-                conversation_id TEXT NOT NULL,
-                message         TEXT NOT NULL,
-                attempts        INTEGER NOT NULL DEFAULT 0,
-                not_before      INTEGER NOT NULL DEFAULT 0,
-                created_at      TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS outbox_by_conversation ON outbox (conversation_id, id);
-            """);
         _insert = database.Prepare(
             "INSERT INTO outbox (conversation_id, message, created_at) VALUES ($conversation, $message, $created) RETURNING id",
             "$conversation", "$message", "$created");

@@ -20,17 +20,6 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore
     {
         _database = database;
         _time = time;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS webchat_activities (
-                conversation_id TEXT NOT NULL,
-                watermark       INTEGER NOT NULL,
-                activity_id     TEXT NOT NULL,
-                activity        TEXT NOT NULL,
-                created_at      TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, watermark),
-                UNIQUE (conversation_id, activity_id)
-            );
-            """);
         // The connection runs one statement at a time, so MAX + 1 cannot race with another append.
         _append = database.Prepare(
             """

@@ -5,39 +5,24 @@ using RecipeBot.Core.Engine;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Core.Tests;
 using RecipeBot.Core.Tests.Outbox;
-using RecipeBot.Storage.Sqlite;
 
-namespace RecipeBot.Storage.Tests;
+namespace RecipeBot.Storage.Tests.Contracts;
 
-public sealed class SqliteOutboxTests : IDisposable
+/// <summary>What every database's outbox does (with the conversations it is written with); one subclass per database runs it.</summary>
+public abstract class OutboxStoreContract<TStore>
+    where TStore : IConversationStore, IOutboxStore
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "recipebot-outbox-" + Guid.NewGuid().ToString("N"));
-    private readonly List<SqliteDatabase> _databases = [];
+    /// <summary>A new store over this test's database, as a restarted bot or another instance would open it.</summary>
+    protected abstract TStore Open();
 
-    private string DatabasePath => Path.Combine(_directory, "bot.db");
-
-    public void Dispose()
-    {
-        _databases.ForEach(d => d.Dispose());
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    /// <summary>A new store over the same file, as a restarted bot would open it.</summary>
-    private SqliteConversationStore Open()
-    {
-        var database = new SqliteDatabase(DatabasePath);
-        _databases.Add(database);
-        return new SqliteConversationStore(database);
-    }
+    /// <summary>Writes a row whose message is not JSON, behind the store's back (a row of a bot version that is gone).</summary>
+    protected abstract void InsertUnreadableRow(string conversationId);
 
     private static Conversation Conversation(int turns) => new("telegram:42", "et", "role", DateTimeOffset.UnixEpoch) { Turns = turns };
 
     private static OutgoingMessage Message(string text) => new("telegram:42", text, [new ChoiceView("official", "Ametnik")], ["r1"], "role", "et");
 
-    [Fact]
+    [SkippableFact]
     public async Task AMessage_RoundTripsThroughTheOutbox_WithEveryField()
     {
         var message = new OutgoingMessage(
@@ -63,7 +48,7 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal((true, "991"), (row.Message.Proactive, row.Message.InReplyTo));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ATurn_SavesItsConversationAndItsReplyTogether_OrNeither()
     {
         var store = Open();
@@ -78,7 +63,7 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal(["first"], (await reopened.PendingAsync("telegram:", 0, 10, DateTimeOffset.UtcNow, CancellationToken.None)).Select(r => r.Message.Text));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PendingRows_AreReadByChannelPrefix_InTheOrderTheyWereWritten_FromACursor()
     {
         var store = Open();
@@ -91,18 +76,12 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal(["c"], afterFirst.Select(r => r.Message.Text));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARowThatNoLongerReadsAsAMessage_IsRemoved_AndTheOthersStillGoOut()
     {
         var store = Open();
         await store.AddAsync([Message("before")], CancellationToken.None);
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO outbox (conversation_id, message, created_at) VALUES ('telegram:42', '{not json', '2026-12-01T00:00:00Z')";
-            command.ExecuteNonQuery();
-        }
+        InsertUnreadableRow("telegram:42");
 
         await store.AddAsync([Message("after")], CancellationToken.None);
 
@@ -112,7 +91,7 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal(2, (await Open().PendingAsync("telegram:", 0, 10, DateTimeOffset.UtcNow, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARowPutBack_WaitsUntilItsTime_AndCountsItsAttempts()
     {
         var store = Open();
@@ -127,7 +106,7 @@ public sealed class SqliteOutboxTests : IDisposable
         Assert.Equal(1, Assert.Single(await store.PendingAsync("telegram:", 0, 10, now.AddSeconds(31), CancellationToken.None)).Attempts);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AfterARestart_WhatTheChannelNeverConfirmed_IsSentAgain_AndWhatItConfirmedIsNot()
     {
         var store = Open();

@@ -3,7 +3,7 @@ using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Scheduling;
 
-namespace RecipeBot.Storage.Tests;
+namespace RecipeBot.Storage.Tests.Contracts;
 
 /// <summary>What every <see cref="IMeetingStore"/> does; one subclass per implementation runs it.</summary>
 public abstract class MeetingStoreContract
@@ -13,7 +13,7 @@ public abstract class MeetingStoreContract
     protected static readonly MeetingSchedule Weekly = new(
         "FREQ=WEEKLY;BYDAY=TU", new TimeOnly(18, 0), new DateOnly(2026, 12, 8), "Europe/Tallinn", "Working group", "Town hall, room 2");
 
-    /// <summary>A store over fresh storage.</summary>
+    /// <summary>A store over this test's storage; where storage outlives a store, a new one (a restarted bot, another instance).</summary>
     protected abstract IMeetingStore Open();
 
     /// <summary>A store over fresh storage and the outbox it queues notifications in.</summary>
@@ -22,7 +22,7 @@ public abstract class MeetingStoreContract
     protected static Meeting NewMeeting(string id, string conversationId, DateTimeOffset createdAt, MeetingStatus status = MeetingStatus.Active) =>
         new(id, conversationId, "telegram:7", Weekly, status, "et", createdAt, createdAt.AddMinutes(1));
 
-    [Fact]
+    [SkippableFact]
     public async Task AMeeting_RoundTrips_WithEveryField()
     {
         var store = Open();
@@ -45,7 +45,7 @@ public abstract class MeetingStoreContract
         Assert.Null(await store.GetAsync("nope", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SavingAgain_ReplacesTheMeeting()
     {
         var store = Open();
@@ -58,7 +58,7 @@ public abstract class MeetingStoreContract
         Assert.Equal(changed, await store.GetAsync("m1", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EveryMeetingStatus_RoundTrips()
     {
         var store = Open();
@@ -73,7 +73,7 @@ public abstract class MeetingStoreContract
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_LeavesOutCancelledAndOtherConversations_OldestFirst()
     {
         var store = Open();
@@ -90,7 +90,7 @@ public abstract class MeetingStoreContract
         Assert.Empty(await store.ListAsync("telegram:-44", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ListActive_GivesActiveMeetingsOfEveryConversation_OldestFirst()
     {
         var store = Open();
@@ -104,7 +104,7 @@ public abstract class MeetingStoreContract
         Assert.Equal(["a", "b"], active.Select(m => m.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task PauseAll_PausesTheConversationsActiveMeetings_AndReturnsThemPaused()
     {
         var store = Open();
@@ -126,7 +126,7 @@ public abstract class MeetingStoreContract
         Assert.Empty(again);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Move_GivesMeetingsAndNextStepsTheNewConversation()
     {
         var store = Open();
@@ -145,7 +145,7 @@ public abstract class MeetingStoreContract
             await store.GetNextStepAsync("telegram:-1001", "contact/trust", CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ANextStep_IsSavedReplacedAndDeleted()
     {
         var store = Open();
@@ -160,7 +160,7 @@ public abstract class MeetingStoreContract
         Assert.Empty(await store.ListNextStepsAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task NextSteps_AreListedEarliestDueFirst()
     {
         var store = Open();
@@ -174,7 +174,7 @@ public abstract class MeetingStoreContract
         Assert.Equal(new DateTimeOffset(2026, 12, 8, 7, 0, 0, TimeSpan.Zero), steps[0].DueAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TheFirstClaimWins_AndASecondChangesNothing()
     {
         var store = Open();
@@ -191,7 +191,7 @@ public abstract class MeetingStoreContract
             Assert.Single(await store.ListPendingAsync(CancellationToken.None)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task APendingClaim_IsTakenOverByItsOwnerOrOnceStale_AndOnlyOnce()
     {
         var store = Open();
@@ -216,7 +216,7 @@ public abstract class MeetingStoreContract
         Assert.False(await store.TryTakeOverAsync("nothing/here/lead-1h", "worker-b", Now.AddDays(1), Now.AddDays(1), CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CompletingAClaim_RecordsItsStatus_AndPendingListsOnlyPendingOldestFirst()
     {
         var store = Open();
@@ -234,7 +234,7 @@ public abstract class MeetingStoreContract
         Assert.Equal(["older", "newer"], (await store.ListPendingAsync(CancellationToken.None)).Select(e => e.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QueueingAPendingKey_CompletesIt_AndWritesItsMessageToTheOutbox()
     {
         var (store, outbox) = OpenWithOutbox();
@@ -250,7 +250,7 @@ public abstract class MeetingStoreContract
         Assert.Equal((reminder.ConversationId, reminder.Text, true, 0), (row.Message.ConversationId, row.Message.Text, row.Message.Proactive, row.Attempts));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task QueueingAKeyThatIsNotPending_WritesNothing()
     {
         var (store, outbox) = OpenWithOutbox();
@@ -266,7 +266,7 @@ public abstract class MeetingStoreContract
         Assert.Empty(await outbox.PendingAsync(string.Empty, 0, 10, DateTimeOffset.MaxValue, CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EveryNotificationStatus_RoundTrips()
     {
         var store = Open();
@@ -279,5 +279,67 @@ public abstract class MeetingStoreContract
         {
             Assert.Equal(status, await store.GetStatusAsync("k-" + status, CancellationToken.None));
         }
+    }
+
+    [SkippableFact]
+    public async Task TwoInstances_RacingForTheSameKeys_ClaimEachKeyExactlyOnce()
+    {
+        IMeetingStore[] instances = [Open(), Open()];
+
+        // 200 claims of 50 keys, each key tried twice by each instance, all at once.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            var key = $"m{i / 4}/20261208T1600Z/lead-1h";
+            var owner = $"instance-{i % 2}/claim-{i}";
+            var won = await instances[i % 2].TryClaimAsync(key, owner, Now, NotificationStatus.Pending, Now, CancellationToken.None);
+            return (Key: key, Owner: owner, Won: won);
+        })));
+
+        var winners = claims.Where(c => c.Won).ToDictionary(c => c.Key, c => c.Owner);
+        Assert.Equal(50, claims.Select(c => c.Key).Distinct().Count());
+        Assert.All(claims.GroupBy(c => c.Key), g => Assert.Single(g, c => c.Won));
+        var ledger = await instances[0].ListPendingAsync(CancellationToken.None);
+        Assert.Equal(50, ledger.Count);
+        Assert.All(ledger, entry => Assert.Equal(winners[entry.Key], entry.OwnerId));
+    }
+
+    [SkippableFact]
+    public async Task MeetingsNextStepsAndTheLedger_SurviveReopening()
+    {
+        var meeting = NewMeeting("m1", "telegram:-42", Now);
+        var step = new NextStep("telegram:7", "contact/trust", Now.AddDays(7), "ru");
+        var before = Open();
+        await before.SaveAsync(meeting, CancellationToken.None);
+        await before.SaveNextStepAsync(step, CancellationToken.None);
+        await before.TryClaimAsync("m1/20261208T1600Z/minutes", "w", Now, NotificationStatus.Pending, Now, CancellationToken.None);
+        await before.TryClaimAsync("m1/20261208T1600Z/lead-1h", "w", Now, NotificationStatus.Pending, Now, CancellationToken.None);
+        await before.CompleteAsync("m1/20261208T1600Z/lead-1h", NotificationStatus.Sent, Now, CancellationToken.None);
+
+        var after = Open();
+
+        Assert.Equal(meeting, await after.GetAsync("m1", CancellationToken.None));
+        Assert.Equal([meeting], await after.ListActiveAsync(CancellationToken.None));
+        Assert.Equal([step], await after.ListNextStepsAsync(CancellationToken.None));
+        Assert.Equal(NotificationStatus.Sent, await after.GetStatusAsync("m1/20261208T1600Z/lead-1h", CancellationToken.None));
+        Assert.Equal("m1/20261208T1600Z/minutes", Assert.Single(await after.ListPendingAsync(CancellationToken.None)).Key);
+        Assert.False(await after.TryClaimAsync("m1/20261208T1600Z/minutes", "w2", Now, NotificationStatus.Pending, Now, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Move_KeepsTheTargetsNextStep_WhenBothConversationsHaveOne()
+    {
+        var store = Open();
+        await store.SaveNextStepAsync(new NextStep("telegram:-42", "contact/trust", Now.AddDays(7), "et"), CancellationToken.None);
+        await store.SaveNextStepAsync(new NextStep("telegram:-42", "contact/other", Now.AddDays(8), "et"), CancellationToken.None);
+        await store.SaveNextStepAsync(new NextStep("telegram:-1001", "contact/trust", Now.AddDays(2), "ru"), CancellationToken.None);
+
+        await store.MoveAsync("telegram:-42", "telegram:-1001", CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new NextStep("telegram:-1001", "contact/trust", Now.AddDays(2), "ru"),
+                new NextStep("telegram:-1001", "contact/other", Now.AddDays(8), "et"),
+            ],
+            await store.ListNextStepsAsync(CancellationToken.None));
     }
 }
