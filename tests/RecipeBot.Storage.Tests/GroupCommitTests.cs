@@ -47,6 +47,17 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task MoreWritesThanOneTransactionTakes_AreAllCommitted_InSeveralTransactions()
+    {
+        var saves = await WhileBusyAsync(() => Enumerable.Range(0, 600).Select(i => Save($"telegram:{i}")).ToList());
+
+        await Task.WhenAll(saves);
+        Assert.InRange(_database.Commits, 3, 600);
+        var rows = await new SqliteConversationStore(Open()).PendingAsync("telegram:", 0, 1000, DateTimeOffset.MaxValue, CancellationToken.None);
+        Assert.Equal(600, rows.Count);
+    }
+
+    [Fact]
     public async Task AWriteThatFails_FailsAlone_AndTheOthersInItsTransactionAreKept()
     {
         RefuseConversation("telegram:13");

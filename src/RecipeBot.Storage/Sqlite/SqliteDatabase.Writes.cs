@@ -23,31 +23,35 @@ public sealed partial class SqliteDatabase
     {
         var write = new PendingWrite(work, commands);
         _writes.Enqueue(write);
-        try
+        // Each round commits the head of the queue (at most MaxBatch writes), so a write behind a long queue is
+        // reached after a few rounds even when every writer ahead of it has gone.
+        while (!write.Done.Task.IsCompleted)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (write.TryCancel())
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            // Another writer had already taken it into its transaction: its outcome is this write's.
-            await write.Done.Task.ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            if (!write.Done.Task.IsCompleted)
+            try
             {
-                CommitQueued();
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            _gate.Release();
+            catch (OperationCanceledException) when (write.TryCancel())
+            {
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                // Another writer had already taken it into its transaction: its outcome is this write's.
+                break;
+            }
+
+            try
+            {
+                if (!write.Done.Task.IsCompleted)
+                {
+                    CommitQueued();
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
 
         await write.Done.Task.ConfigureAwait(false);
