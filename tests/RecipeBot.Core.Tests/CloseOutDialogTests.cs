@@ -48,6 +48,30 @@ public sealed class CloseOutDialogTests
     }
 
     [Fact]
+    public async Task ADecisionNamingACommitment_ByItsNumberOrTitle_IsLinkedToIt()
+    {
+        var harness = new EngineHarness();
+        var meeting = await SaveMeetingAsync(harness, "et");
+        await harness.SayAsync("/start", lang: "et");
+        await harness.SayAsync("/plan add Avatud eelarve");
+        await harness.SayAsync("/plan add Noortekogu loomine");
+        var plan = await harness.Plans.Store.GetAsync("test:1", CancellationToken.None);
+        Assert.Equal(2, plan!.Commitments.Count);
+
+        await harness.SayAsync(new CloseOutButton(Skip: false, meeting.Id, Occurrence).Id);
+        var skip = RepositoryContent.Content.Text("close-skip", "et");
+        await harness.SayAsync(skip);
+        await harness.SayAsync("8");
+        await harness.SayAsync(skip);
+        await harness.SayAsync("Kinnitasime #2 ajakava\nAVATUD EELARVE arutelu märtsis\nUus teadetetahvel");
+
+        var closeOut = await harness.Workbench.CloseOuts.GetAsync(meeting.Id, Occurrence, CancellationToken.None);
+        Assert.True(closeOut!.IsClosed);
+        Assert.Equal([plan.Commitments[1].Id, plan.Commitments[0].Id, null], closeOut.Decisions.Select(d => d.CommitmentId));
+        Assert.Equal(0, harness.FailedTurns);
+    }
+
+    [Fact]
     public async Task TheOldMinutesButton_StartsTheCloseOut_AndACommandInBetweenIsNotTakenAsAnAnswer()
     {
         var harness = new EngineHarness();

@@ -23,14 +23,17 @@ public sealed partial class CloseOutDialog
     private readonly MeetingServices _meetings;
     private readonly MeetingMessages _messages;
     private readonly ICloseOutStore _store;
+    private readonly Plans.IPlanStore? _plans;
     private readonly MachinePool<CloseOutMachine> _machines = new(() => new CloseOutMachine());
 
-    public CloseOutDialog(Replies replies, MeetingServices meetings, MeetingMessages messages, ICloseOutStore store)
+    /// <param name="plans">The action plans, so that a decision naming a commitment is linked to it.</param>
+    public CloseOutDialog(Replies replies, MeetingServices meetings, MeetingMessages messages, ICloseOutStore store, Plans.IPlanStore? plans = null)
     {
         _replies = replies;
         _meetings = meetings;
         _messages = messages;
         _store = store;
+        _plans = plans;
     }
 
     /// <summary>The machine's diagram (the <c>graph</c> command, the README).</summary>
@@ -93,14 +96,42 @@ public sealed partial class CloseOutDialog
                 await FireAsync(turn, meeting, closeOut, m => m.Machine.FireAsync(m.AttendeesGiven, count)).ConfigureAwait(false),
             CloseOutStep.Attendees => Ask(conversation, meeting, closeOut, _replies.Say(conversation, "close-bad-attendees")),
             CloseOutStep.Organisations => await FireAsync(turn, meeting, closeOut, m => m.Machine.FireAsync(m.OrganisationsGiven, Items(text, OrganisationSeparators()))).ConfigureAwait(false),
-            _ => await FireAsync(turn, meeting, closeOut, m => m.Machine.FireAsync(
-                m.DecisionsGiven, [.. Items(text, DecisionSeparators()).Select(d => new CloseOutDecision(d))])).ConfigureAwait(false),
+            _ => await DecideAsync(turn, meeting, closeOut, text).ConfigureAwait(false),
         };
+    }
+
+    private async ValueTask<OutgoingMessage> DecideAsync(DialogTurn turn, Meeting meeting, MeetingCloseOut closeOut, string text)
+    {
+        var plan = _plans is null ? null : await _plans.GetAsync(turn.Conversation.Id, turn.CancellationToken).ConfigureAwait(false);
+        var decisions = Link(Items(text, DecisionSeparators()), plan);
+        return await FireAsync(turn, meeting, closeOut, m => m.Machine.FireAsync(m.DecisionsGiven, decisions)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decisions, each linked to the commitment of <paramref name="plan"/> it names: by number as the plan lists them
+    /// ("#2") or by its title anywhere in the decision (case and diacritics forgiven).
+    /// </summary>
+    public static IReadOnlyList<CloseOutDecision> Link(IReadOnlyList<string> decisions, Plans.Plan? plan)
+    {
+        var commitments = plan?.Commitments ?? [];
+        var titles = commitments.Select(c => (c.Id, Title: Flow.TextNormalizer.Normalize(c.Title))).Where(c => c.Title.Length >= 3).ToList();
+        return [.. decisions.Select(decision =>
+        {
+            var byNumber = CommitmentNumber().Match(decision);
+            var folded = Flow.TextNormalizer.Normalize(decision);
+            var id = byNumber.Success && int.TryParse(byNumber.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= commitments.Count
+                ? commitments[n - 1].Id
+                : titles.Find(c => folded.Contains(c.Title, StringComparison.Ordinal)).Id;
+            return new CloseOutDecision(decision, id);
+        })];
     }
 
     /// <summary>The label of a close-out button the last reply offered, so that typing it presses it.</summary>
     public string? LabelOf(Conversation conversation, string id) =>
         CloseOutButton.TryParse(id, out var button) ? _replies.Say(conversation, button.Skip ? "close-skip" : MeetingMessages.CloseLabelKey) : null;
+
+    [GeneratedRegex(@"#(\d{1,3})\b")]
+    private static partial Regex CommitmentNumber();
 
     /// <summary>A number of attendees in what was typed ("12", "12 inimest", "около 12"); null when there is none or it is too big.</summary>
     public static int? Attendees(string text)

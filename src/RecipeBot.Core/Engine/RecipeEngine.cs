@@ -64,7 +64,7 @@ public sealed class RecipeEngine
         var bench = workbench ?? WorkbenchServices.InMemory();
         _activity = bench.Activity;
         _nextSteps = new NextStepDialog(_replies, meetings, messages, bench.Activity);
-        _closeOuts = new CloseOutDialog(_replies, meetings, messages, bench.CloseOuts);
+        _closeOuts = new CloseOutDialog(_replies, meetings, messages, bench.CloseOuts, plans.Store);
         _stats = new StatsDialog(_replies, new StatsReport(bench.Sources));
         _menu = new MenuDialog(_replies, diagnoser, _schedule, _nextSteps, _logger);
         _language = new LanguageDialog(_replies);
