@@ -48,7 +48,7 @@ public static class StorageServiceCollectionExtensions
             provider,
             () => new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>(), Time(provider), provider.GetRequiredService<IPlanStore>()),
             () => new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), Time(provider), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IPlanStore>()),
-            () => new PostgresChannelStore(provider.GetRequiredService<PostgresDatabase>(), provider.GetRequiredService<IConversationStore>(), Time(provider), provider.GetRequiredService<IMeetingStore>()))));
+            () => new PostgresChannelStore(provider.GetRequiredService<PostgresDatabase>(), provider.GetRequiredService<IConversationStore>(), Time(provider), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IPlanStore>()))));
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);
@@ -74,18 +74,18 @@ public static class StorageServiceCollectionExtensions
             provider,
             () => new InMemoryPlanStore(),
             () => new SqlitePlanStore(provider.GetRequiredService<SqliteDatabase>()),
-            () => new InMemoryPlanStore()));
+            () => new PostgresPlanStore(provider.GetRequiredService<PostgresDatabase>())));
         // Meeting close-outs and the activity /stats counts (AddRecipeEngine registers them as personal data and figure sources).
         services.AddSingleton<ICloseOutStore>(provider => Pick<ICloseOutStore>(
             provider,
             () => new InMemoryCloseOutStore(),
             () => new SqliteCloseOutStore(provider.GetRequiredService<SqliteDatabase>()),
-            () => new InMemoryCloseOutStore()));
+            () => new PostgresCloseOutStore(provider.GetRequiredService<PostgresDatabase>())));
         services.AddSingleton<IActivityLog>(provider => Pick<IActivityLog>(
             provider,
             () => new InMemoryActivityLog(),
             () => new SqliteActivityLog(provider.GetRequiredService<SqliteDatabase>()),
-            () => new InMemoryActivityLog()));
+            () => new PostgresActivityLog(provider.GetRequiredService<PostgresDatabase>())));
         // What /export shows and /forget and the retention job erase: each store answers for its own tables.
         // (A store a host replaced with one of its own that keeps nothing personal is left out.)
         services.AddSingleton<IPersonalDataSource>(provider => new CompositePersonalDataSource(new object[]

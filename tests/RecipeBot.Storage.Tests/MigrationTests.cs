@@ -10,7 +10,7 @@ namespace RecipeBot.Storage.Tests;
 /// <summary>The schema as versioned scripts: a new SQLite file, the files existing users have, and their journal.</summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
-    private static readonly string[] AllScripts = ["0001_baseline.sql", "0002_legacy_columns", "0003_webchat_transcripts.sql"];
+    private static readonly string[] AllScripts = ["0001_baseline.sql", "0002_legacy_columns", "0003_webchat_transcripts.sql", "0004_workbench.sql"];
     private readonly SqliteTestFile _file = new();
 
     public void Dispose() => _file.Dispose();
@@ -43,6 +43,35 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal("https://smba.example/", (await new SqliteConversationReferenceStore(database, TimeProvider.System).FindAsync("teams:a:1", CancellationToken.None))!.ServiceUrl);
         Assert.Equal(MeetingStatus.Active, (await meetings.GetAsync("m1", CancellationToken.None))!.Status);
         Assert.Equal("m1/20261208T1600Z/lead-1h", Assert.Single(await meetings.ListPendingAsync(CancellationToken.None)).Key);
+    }
+
+    [Fact]
+    public async Task AFileWhoseWorkbenchTablesTheStoresMadeAtStartUp_KeepsItsPlansCloseOutsAndActivity()
+    {
+        // Before 0004_workbench.sql the plan, close-out and activity stores created their tables when constructed.
+        _file.Execute("""
+            CREATE TABLE plans (conversation_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, plan TEXT NOT NULL);
+            INSERT INTO plans VALUES ('telegram:-100', '2026-11-22T10:00:00.0000000Z', '2026-11-22T10:00:00.0000000Z',
+                '{"conversationId":"telegram:-100","createdAt":"2026-11-22T10:00:00+00:00","updatedAt":"2026-11-22T10:00:00+00:00","commitments":[]}');
+            CREATE TABLE meeting_close_outs (
+                meeting_id TEXT NOT NULL, occurrence TEXT NOT NULL, conversation_id TEXT NOT NULL, closed_by TEXT NULL, step TEXT NOT NULL,
+                minutes_link TEXT NULL, attendees INTEGER NULL, organisations TEXT NOT NULL, decisions TEXT NOT NULL, started_at TEXT NOT NULL,
+                closed_at TEXT NULL, PRIMARY KEY (meeting_id, occurrence));
+            INSERT INTO meeting_close_outs VALUES ('m1', '2026-11-20T16:00:00.0000000Z', 'telegram:-100', NULL, 'Closed', NULL, 9, '[]', '[]',
+                '2026-11-20T18:00:00.0000000Z', NULL);
+            CREATE TABLE activity (
+                conversation_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, day TEXT NOT NULL, at TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, kind, subject, day));
+            INSERT INTO activity VALUES ('telegram:-100', 'situation-diagnosed', 'contact/no-partners', '2026-11-20', '2026-11-20T09:00:00.0000000Z');
+            """);
+
+        var database = _file.Open();
+
+        Assert.Equal(AllScripts, database.AppliedMigrations);
+        Assert.Equal("telegram:-100", (await new SqlitePlanStore(database).GetAsync("telegram:-100", CancellationToken.None))!.ConversationId);
+        var occurrence = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero);
+        Assert.Equal(9, (await new SqliteCloseOutStore(database).GetAsync("m1", occurrence, CancellationToken.None))!.Attendees);
+        Assert.Equal("contact/no-partners", Assert.Single(await new SqliteActivityLog(database).ListAsync("telegram:-100", CancellationToken.None)).Subject);
     }
 
     [Fact]
@@ -83,7 +112,7 @@ public sealed class PostgresMigrationTests(PostgresServer server) : IDisposable
     [SkippableFact]
     public void AnEmptyDatabase_GetsEveryScript_AndASecondRunAppliesNone()
     {
-        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql"], _database.Open().Migrate());
+        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql"], _database.Open().Migrate());
         Assert.Empty(_database.Open().Migrate());
     }
 
@@ -94,7 +123,7 @@ public sealed class PostgresMigrationTests(PostgresServer server) : IDisposable
 
         var applied = await Task.WhenAll(instances.Select(instance => Task.Run(instance.Migrate)));
 
-        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql"], applied.SelectMany(scripts => scripts));
+        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql"], applied.SelectMany(scripts => scripts));
         await new PostgresConversationStore(instances[0]).AddAsync([new("telegram:1", "Tere!", [], [], "start", "et")], CancellationToken.None);
     }
 }

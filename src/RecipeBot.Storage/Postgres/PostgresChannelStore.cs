@@ -1,15 +1,18 @@
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Plans;
 using static RecipeBot.Storage.Postgres.PostgresDatabase;
 
 namespace RecipeBot.Storage.Postgres;
 
 /// <summary>
 /// Channel bookkeeping on PostgreSQL: chat status, cursors and the inbound inbox. A chat marked inactive has its
-/// meetings paused. Chat status is read from the database every time: another instance may have changed it.
+/// meetings paused; a group that became a supergroup takes its conversation, meetings and action plan along. Chat
+/// status is read from the database every time: another instance may have changed it.
 /// </summary>
-public sealed partial class PostgresChannelStore(PostgresDatabase database, IConversationStore conversations, TimeProvider time, IMeetingStore? meetings = null)
+public sealed partial class PostgresChannelStore(
+    PostgresDatabase database, IConversationStore conversations, TimeProvider time, IMeetingStore? meetings = null, IPlanStore? plans = null)
     : IChatDirectory, ICursorStore, IInboxStore
 {
     public async ValueTask<bool> IsActiveAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -51,6 +54,12 @@ public sealed partial class PostgresChannelStore(PostgresDatabase database, ICon
         {
             // The group's meetings follow it into the supergroup.
             await meetings.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plans is not null)
+        {
+            // And so does its action plan.
+            await plans.MoveAsync(fromId, toId, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -17,16 +17,6 @@ public sealed class SqliteActivityLog : IActivityLog
     public SqliteActivityLog(SqliteDatabase database)
     {
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS activity (
-                conversation_id TEXT NOT NULL,
-                kind            TEXT NOT NULL,
-                subject         TEXT NOT NULL,
-                day             TEXT NOT NULL,
-                at              TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, kind, subject, day)
-            );
-            """);
         _record = database.Prepare(
             "INSERT INTO activity (conversation_id, kind, subject, day, at) VALUES ($conversation, $kind, $subject, substr($at, 1, 10), $at) ON CONFLICT DO NOTHING",
             "$conversation", "$kind", "$subject", "$at");

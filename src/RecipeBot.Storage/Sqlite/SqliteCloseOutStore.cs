@@ -23,23 +23,6 @@ public sealed class SqliteCloseOutStore : ICloseOutStore
     public SqliteCloseOutStore(SqliteDatabase database)
     {
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS meeting_close_outs (
-                meeting_id      TEXT NOT NULL,
-                occurrence      TEXT NOT NULL,
-                conversation_id TEXT NOT NULL,
-                closed_by       TEXT NULL,
-                step            TEXT NOT NULL,
-                minutes_link    TEXT NULL,
-                attendees       INTEGER NULL,
-                organisations   TEXT NOT NULL,
-                decisions       TEXT NOT NULL,
-                started_at      TEXT NOT NULL,
-                closed_at       TEXT NULL,
-                PRIMARY KEY (meeting_id, occurrence)
-            );
-            CREATE INDEX IF NOT EXISTS meeting_close_outs_conversation ON meeting_close_outs (conversation_id);
-            """);
         _save = database.Prepare(
             $"INSERT OR REPLACE INTO meeting_close_outs ({Columns}) VALUES ($meeting, $occurrence, $conversation, $by, $step, $link, $attendees, $organisations, $decisions, $started, $closed)",
             "$meeting", "$occurrence", "$conversation", "$by", "$step", "$link", "$attendees", "$organisations", "$decisions", "$started", "$closed");

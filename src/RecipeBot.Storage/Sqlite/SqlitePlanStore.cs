@@ -20,14 +20,6 @@ public sealed class SqlitePlanStore : IPlanStore
     public SqlitePlanStore(SqliteDatabase database)
     {
         _database = database;
-        database.Execute("""
-            CREATE TABLE IF NOT EXISTS plans (
-                conversation_id TEXT PRIMARY KEY,
-                created_at      TEXT NOT NULL,
-                updated_at      TEXT NOT NULL,
-                plan            TEXT NOT NULL
-            );
-            """);
         _get = database.Prepare("SELECT plan FROM plans WHERE conversation_id = $id", "$id");
         _save = database.Prepare(
             """
