@@ -25,9 +25,13 @@ public sealed class TelegramUpdateHandler(
     ILogger<TelegramUpdateHandler> logger)
 {
     /// <summary>Callback answers and keyboard edits on their way at once.</summary>
-    public const int MaxAcknowledgements = 64;
+    public const int MaxAcknowledgements = 256;
+
+    /// <summary>Presses waiting for their answer beyond which a press goes unanswered (its spinner stops on its own).</summary>
+    public const int MaxWaitingAcknowledgements = 4096;
 
     private readonly SemaphoreSlim _acknowledgements = new(MaxAcknowledgements);
+    private int _waiting;
 
     public static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
 
@@ -62,7 +66,7 @@ public sealed class TelegramUpdateHandler(
         // The press is answered (the button stops spinning) and the pressed message's buttons removed alongside the
         // turn, not before it: the reply then leaves about one round trip after the bot took the press.
         var message = query.Message is { Chat: not null } pressed && !string.IsNullOrEmpty(query.Data) ? pressed : null;
-        await AcknowledgeAsync(updateId, query.Id, message, cancellationToken).ConfigureAwait(false);
+        Acknowledge(updateId, query.Id, message, cancellationToken);
         if (message is null)
         {
             return;
@@ -72,21 +76,36 @@ public sealed class TelegramUpdateHandler(
     }
 
     /// <summary>
-    /// Starts answering the callback query and removing the spent keyboard, without waiting for Telegram; at most
-    /// <see cref="MaxAcknowledgements"/> are on their way at once (beyond that, the press waits for a free one).
-    /// Failures are logged only: a query too old to answer (after a restart) is still a press the user made.
+    /// Starts answering the callback query and removing the spent keyboard without waiting for Telegram, nor for a
+    /// free slot: at most <see cref="MaxAcknowledgements"/> are on their way at once and the rest wait their turn in
+    /// the background, so the press's turn never waits behind other presses' answers. Failures are logged only: a
+    /// query too old to answer (after a restart) is still a press the user made.
     /// </summary>
-    private async Task AcknowledgeAsync(long updateId, string queryId, Message? message, CancellationToken cancellationToken)
+    private void Acknowledge(long updateId, string queryId, Message? message, CancellationToken cancellationToken)
     {
-        await _acknowledgements.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Increment(ref _waiting) > MaxWaitingAcknowledgements)
+        {
+            Interlocked.Decrement(ref _waiting);
+            logger.LogDebug("Too many presses waiting for their answer; update {UpdateId} goes unanswered", updateId);
+            return;
+        }
+
         _ = Task.Run(
             async () =>
             {
                 try
                 {
-                    var answer = AnswerAsync(updateId, queryId);
-                    var edit = message is null ? Task.CompletedTask : TryRemoveKeyboardAsync(message, CancellationToken.None);
-                    await Task.WhenAll(answer, edit).ConfigureAwait(false);
+                    await _acknowledgements.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var answer = AnswerAsync(updateId, queryId);
+                        var edit = message is null ? Task.CompletedTask : TryRemoveKeyboardAsync(message, CancellationToken.None);
+                        await Task.WhenAll(answer, edit).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _acknowledgements.Release();
+                    }
                 }
                 catch (Exception e)
                 {
@@ -94,7 +113,7 @@ public sealed class TelegramUpdateHandler(
                 }
                 finally
                 {
-                    _acknowledgements.Release();
+                    Interlocked.Decrement(ref _waiting);
                 }
             },
             CancellationToken.None);

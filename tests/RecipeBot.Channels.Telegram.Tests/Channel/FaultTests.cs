@@ -126,6 +126,29 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MorePressesThanAnswersInFlight_StillGetTheirRepliesAtOnce()
+    {
+        // Telegram is slow to answer presses; more presses come than may be answered at once.
+        var slow = TimeSpan.FromSeconds(10);
+        const int Presses = RecipeBot.Channels.Telegram.Receiving.TelegramUpdateHandler.MaxAcknowledgements + 44;
+        _telegram.Respond("answerCallbackQuery", _ => FakeResponse.OkJson("true") with { Delay = slow });
+        _telegram.Respond("editMessageReplyMarkup", _ => FakeResponse.OkJson("true") with { Delay = slow });
+        await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
+
+        for (var chat = 0; chat < Presses; chat++)
+        {
+            _telegram.EnqueueUpdate(FakeUpdates.CallbackQuery(5000 + chat, 1, "en", fromId: 5000 + chat));
+        }
+
+        await _telegram.WaitForAsync("sendMessage", _ => _telegram.RequestsFor("sendMessage").Count >= Presses, TimeSpan.FromSeconds(60));
+        var replies = _telegram.RequestsFor("sendMessage");
+        var firstAnswerAsked = _telegram.RequestsFor("answerCallbackQuery").Min(r => r.At);
+        // No press's turn waited for another press's answer to come back.
+        Assert.True(replies.Max(r => r.At) - firstAnswerAsked < slow, $"the last reply came {replies.Max(r => r.At) - firstAnswerAsked} after the first press was being answered");
+        Assert.Equal(Presses, replies.Select(r => r.Int64Parameter("chat_id")).Distinct().Count());
+    }
+
+    [Fact]
     public async Task AnUpdateWhoseTurnCannotBeSaved_IsGivenUpAfterThreeAttempts_WithAnApology_AndTheOthersGoOn()
     {
         await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
