@@ -19,7 +19,7 @@ namespace RecipeBot.Core.Engine;
 /// takes what is meant for it; anything else goes on down and is answered, and a schedule left pending is offered
 /// back. Loading, saving, the outbox and the error boundary belong to the turn runner (<see cref="Turns.TurnRunner"/>).
 /// </summary>
-public sealed class RecipeEngine
+public sealed partial class RecipeEngine
 {
     public const string IntentChoicePrefix = IntentButton.Prefix;
     public const string NeitherChoiceId = IntentButton.Neither;
@@ -277,67 +277,5 @@ public sealed class RecipeEngine
             "forget" => await _privacy.AskAsync(turn).ConfigureAwait(false),
             _ => _replies.Prompt(conversation, _replies.Say(conversation, TextKeys.UnknownCommand) + "\n\n" + _replies.Say(conversation, TextKeys.Help)),
         };
-    }
-
-    /// <summary>
-    /// The id of the button the text names — by number or by label — when the last reply had buttons of its own
-    /// (a list of meetings, a schedule question); null otherwise.
-    /// </summary>
-    private string? OfferedChoice(Conversation conversation, string text)
-    {
-        // While a time is asked, "7" is seven o'clock, not the seventh button.
-        if (conversation.Offered.Count == 0 || text.Length > 200)
-        {
-            return null;
-        }
-
-        // Nor while a close-out asks how many came: "1" is one attendee, not the skip button.
-        var byNumber = conversation.Draft?.Step != DraftStep.Time && !conversation.Offered.Any(CloseOutButton.IsSkip);
-        var views = new List<ChoiceView>(conversation.Offered.Count);
-        for (var i = 0; i < conversation.Offered.Count; i++)
-        {
-            var id = conversation.Offered[i];
-            views.Add(new ChoiceView(id, LabelOf(conversation, id, i) ?? id));
-        }
-
-        return ChoiceMatcher.Match(text, views, byNumber)?.Id;
-    }
-
-    private string? LabelOf(Conversation conversation, string id, int position) =>
-        _meetings.LabelOf(conversation, id, position)
-        ?? _plans.LabelOf(conversation, id, position)
-        ?? _closeOuts.LabelOf(conversation, id)
-        ?? _schedule.LabelOf(conversation, id)
-        ?? _language.LabelOf(conversation, id)
-        ?? _menu.Clarification.LabelOf(conversation, id)
-        ?? _menu.RoleLabelOf(conversation, id)
-        ?? _flow[conversation.State].ShownChoices(conversation.Language, conversation.Role).FirstOrDefault(c => c.Id == id)?.Label
-        ?? _privacy.LabelOf(conversation, id)
-        ?? _flow[conversation.State].ChoiceViews(conversation.Language).FirstOrDefault(c => c.Id == id)?.Label;
-
-    private void RememberOffered(Conversation conversation, OutgoingMessage reply)
-    {
-        conversation.Offered.Clear();
-        var own = _flow[conversation.State].ChoiceViews(conversation.Language);
-        var same = reply.Choices.Count == own.Count;
-        for (var i = 0; same && i < own.Count; i++)
-        {
-            same = reply.Choices[i].Id == own[i].Id;
-        }
-
-        if (!same)
-        {
-            foreach (var choice in reply.Choices)
-            {
-                conversation.Offered.Add(choice.Id);
-            }
-        }
-    }
-
-    private static bool IsCommand(string? text, string name)
-    {
-        var trimmed = (text ?? string.Empty).AsSpan().Trim();
-        return trimmed.StartsWith("/" + name, StringComparison.Ordinal)
-            && (trimmed.Length == name.Length + 1 || trimmed[name.Length + 1] is ' ' or '@');
     }
 }
