@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using RecipeBot.Channels.Telegram.Tests.Fakes;
 using RecipeBot.EndToEnd.Tests.TelegramEmulator;
 
@@ -152,50 +150,17 @@ internal sealed class CrashRun : IAsyncDisposable
     /// <summary>A message from the user, as Telegram delivers it: queued for getUpdates, or posted to the webhook until it is taken.</summary>
     private async Task SendAsync(long chatId, string text, CancellationToken cancellationToken)
     {
-        var update = JsonSerializer.Serialize(new
-        {
-            message = new
-            {
-                message_id = Interlocked.Increment(ref _messageId),
-                date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                chat = new { id = chatId, type = "private" },
-                from = new { id = chatId, is_bot = false, first_name = "User", language_code = "en" },
-                text,
-            },
-        });
+        var update = WebhookPost.Update(chatId, Interlocked.Increment(ref _messageId), text);
         if (!_webhook)
         {
             _api.EnqueueUpdate(update);
             return;
         }
 
-        var id = Interlocked.Increment(ref _updateId);
-        var body = "{\"update_id\":" + id.ToString(CultureInfo.InvariantCulture) + "," + update[1..];
-        // Telegram posts again until the bot answers 200: a killed bot's port refuses, a starting one may too.
-        while (true)
-        {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_port}/telegram/webhook")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-                using var response = await _http.SendAsync(request, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
+        await WebhookPost.UntilTakenAsync(_http, [_port], Secret, Interlocked.Increment(ref _updateId), update, cancellationToken);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
