@@ -54,9 +54,12 @@ public static class RemindersServiceCollectionExtensions
         // Where Quartz keeps its timers is decided here, as Quartz is configured: next to the conversations.
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var persistent = configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.PersistentTimers)) ?? true;
-        // On PostgreSQL each instance keeps its timers in memory, rebuilt from the meetings at start; the ledger's claim
-        // (one row per notification, atomic across instances) keeps each reminder to one send.
+        // On PostgreSQL the instances share one clustered scheduler whose tables the migrations made (each timer fires on
+        // one instance, and a dead instance's are taken over); the ledger's claim still keeps each reminder to one send.
         var connectionString = storage.IsMemory || storage.IsPostgres || !persistent ? null : QuartzSqliteSchema.ConnectionStringFor(storage.SqlitePath);
+        var postgres = storage.IsPostgres && persistent
+            ? storage.PostgresConnectionString ?? configuration.GetConnectionString(StorageOptions.PostgresConnectionName)
+            : null;
 
         services.TryAddSingleton(provider => new MeetingMessages(provider.GetRequiredService<CompiledFlow>()));
         services.TryAddSingleton<ChannelSenders>();
@@ -78,7 +81,7 @@ public static class RemindersServiceCollectionExtensions
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ReminderSchemaService>());
         services.AddQuartz(ReminderTriggers.SchedulerName, quartz =>
         {
-            if (connectionString is null)
+            if (connectionString is null && postgres is null)
             {
                 quartz.UseInMemoryStore();
             }
@@ -86,7 +89,16 @@ public static class RemindersServiceCollectionExtensions
             {
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UseSqlite(connectionString);
+                    if (postgres is not null)
+                    {
+                        store.UsePostgres(postgres);
+                        store.UseClustering();
+                    }
+                    else
+                    {
+                        store.UseSqlite(connectionString!);
+                    }
+
                     store.UseSystemTextJsonSerializer();
                     // Job data is plain strings (ids); the schema is ours, Quartz only checks it at start-up.
                     store.ConfigureStore(options =>

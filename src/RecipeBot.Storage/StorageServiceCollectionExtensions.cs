@@ -49,6 +49,12 @@ public static class StorageServiceCollectionExtensions
             () => new InMemoryChannelStore(provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IMeetingStore>(), Time(provider), provider.GetRequiredService<IPlanStore>()),
             () => new SqliteChannelStore(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<IConversationStore>(), Time(provider), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IPlanStore>()),
             () => new PostgresChannelStore(provider.GetRequiredService<PostgresDatabase>(), provider.GetRequiredService<IConversationStore>(), Time(provider), provider.GetRequiredService<IMeetingStore>(), provider.GetRequiredService<IPlanStore>()))));
+        // Who polls Telegram: the only instance on SQLite, the holder of an advisory lock on PostgreSQL.
+        services.AddSingleton<ILeaderElection>(provider => Pick<ILeaderElection>(
+            provider,
+            () => new SingleInstanceElection(),
+            () => new SingleInstanceElection(),
+            () => new PostgresLeaderElection(provider.GetRequiredService<PostgresDatabase>(), Time(provider), null, provider.GetService<ILogger<PostgresLeaderElection>>())));
         services.AddSingleton<IChatDirectory>(provider => (IChatDirectory)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<ICursorStore>(provider => (ICursorStore)provider.GetRequiredService<ChannelStore>().Store);
         services.AddSingleton<IInboxStore>(provider => (IInboxStore)provider.GetRequiredService<ChannelStore>().Store);

@@ -112,7 +112,7 @@ public sealed class PostgresMigrationTests(PostgresServer server) : IDisposable
     [SkippableFact]
     public void AnEmptyDatabase_GetsEveryScript_AndASecondRunAppliesNone()
     {
-        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql"], _database.Open().Migrate());
+        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql", "0004_row_claims.sql", "0005_quartz.sql"], _database.Open().Migrate());
         Assert.Empty(_database.Open().Migrate());
     }
 
@@ -123,7 +123,7 @@ public sealed class PostgresMigrationTests(PostgresServer server) : IDisposable
 
         var applied = await Task.WhenAll(instances.Select(instance => Task.Run(instance.Migrate)));
 
-        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql"], applied.SelectMany(scripts => scripts));
+        Assert.Equal(["0001_initial.sql", "0002_webchat_transcripts.sql", "0003_workbench.sql", "0004_row_claims.sql", "0005_quartz.sql"], applied.SelectMany(scripts => scripts));
         await new PostgresConversationStore(instances[0]).AddAsync([new("telegram:1", "Tere!", [], [], "start", "et")], CancellationToken.None);
     }
 }

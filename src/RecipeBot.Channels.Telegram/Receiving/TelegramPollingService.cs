@@ -13,6 +13,8 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// Long polling: fetch updates, store them in the inbox as Telegram wrote them, and only then move the offset
 /// on, so an update is never lost between Telegram and the disk. A 409 (another poller or a webhook) is
 /// reported clearly and retried with backoff; an empty answer that came back at once is followed by a pause.
+/// Only the instance that leads the election polls (on PostgreSQL, through an advisory lock); when it loses the lead
+/// it stops, and the next leader goes on from the stored offset.
 /// </summary>
 public sealed class TelegramPollingService(
     ITelegramBotClient bot,
@@ -22,7 +24,8 @@ public sealed class TelegramPollingService(
     TelegramInboxProcessor processor,
     TelegramOptions options,
     TimeProvider time,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    ILeaderElection? election = null) : BackgroundService
 {
     public const string OffsetCursor = "telegram:offset";
 
@@ -32,9 +35,33 @@ public sealed class TelegramPollingService(
     /// </summary>
     public static readonly TimeSpan MinimumEmptyPoll = TimeSpan.FromSeconds(1);
 
+    public const string ElectionName = "telegram:polling";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Every instance learns who the bot is (its inbox rows need it); only the leader polls.
         await bootstrap.RunAsync(stoppingToken).ConfigureAwait(false);
+        var elector = election ?? new SingleInstanceElection();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var lead = await elector.AcquireAsync(ElectionName, stoppingToken).ConfigureAwait(false);
+            await using (lead.ConfigureAwait(false))
+            {
+                using var polling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lead.Lost);
+                try
+                {
+                    await PollAsync(polling.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (lead.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("This instance lost the lead of Telegram polling; it polls again only when elected");
+                }
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
         var offset = await cursors.GetAsync(OffsetCursor, stoppingToken).ConfigureAwait(false);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)

@@ -7,9 +7,10 @@ using static RecipeBot.Storage.Postgres.PostgresDatabase;
 namespace RecipeBot.Storage.Postgres;
 
 /// <summary>
-/// Channel bookkeeping on PostgreSQL: chat status, cursors and the inbound inbox. A chat marked inactive has its
-/// meetings paused; a group that became a supergroup takes its conversation, meetings and action plan along. Chat
-/// status is read from the database every time: another instance may have changed it.
+/// Channel bookkeeping on PostgreSQL: chat status, cursors and the inbound inbox, whose deliveries each instance claims
+/// before working them (<see cref="PostgresClaims"/>). A chat marked inactive has its meetings paused; a group that
+/// became a supergroup takes its conversation, meetings and action plan along. Chat status is read from the database
+/// every time: another instance may have changed it.
 /// </summary>
 public sealed partial class PostgresChannelStore(
     PostgresDatabase database, IConversationStore conversations, TimeProvider time, IMeetingStore? meetings = null, IPlanStore? plans = null)
@@ -110,18 +111,11 @@ public sealed partial class PostgresChannelStore(
             cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken) =>
-        await database.ReadAsync(
-            (connection, token) => QueryAsync(
-                connection,
-                null,
-                "SELECT sequence, partition, payload, attempts FROM inbox WHERE channel = $1 AND sequence > $2 ORDER BY sequence LIMIT $3",
-                r => new InboxItem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3)),
-                token,
-                channel,
-                afterSequence,
-                max),
-            cancellationToken).ConfigureAwait(false);
+    /// <summary>Claims the next pending deliveries for this instance (see <see cref="PostgresClaims"/>).</summary>
+    public ValueTask<IReadOnlyList<InboxItem>> PendingAsync(string channel, long afterSequence, int max, CancellationToken cancellationToken) =>
+        database.WriteAndReturnAsync(
+            (connection, transaction, token) => PostgresClaims.InboxAsync(database, connection, transaction, channel, afterSequence, max, time.GetUtcNow(), token),
+            cancellationToken);
 
     public ValueTask CompleteAsync(string channel, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
     {

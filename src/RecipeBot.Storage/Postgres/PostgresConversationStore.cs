@@ -59,15 +59,15 @@ public sealed partial class PostgresConversationStore(PostgresDatabase database,
     }
 
     public ValueTask<IReadOnlyList<OutboxItem>> PendingAsync(string prefix, long afterId, int max, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            async (connection, token) =>
+        database.WriteAndReturnAsync(
+            async (connection, transaction, token) =>
             {
                 var unreadable = new List<long>();
-                var items = await PostgresOutbox.PendingAsync(connection, prefix, afterId, max, now, unreadable, token).ConfigureAwait(false);
+                var items = await PostgresOutbox.PendingAsync(database, connection, transaction, prefix, afterId, max, now, _time.GetUtcNow(), unreadable, token).ConfigureAwait(false);
                 if (unreadable.Count > 0)
                 {
                     // A row no version of the bot can read would stop its channel's outbox for good: it goes, loudly.
-                    await PostgresOutbox.CompleteAsync(connection, null, unreadable, token).ConfigureAwait(false);
+                    await PostgresOutbox.CompleteAsync(connection, transaction, unreadable, token).ConfigureAwait(false);
                     _logger.LogError("Outbox rows {OutboxIds} could not be read as messages and were removed", string.Join(", ", unreadable));
                 }
 

@@ -10,17 +10,30 @@ namespace RecipeBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 {
-    public PostgresDatabase(string connectionString)
-        : this(NpgsqlDataSource.Create(connectionString))
+    /// <summary>How long an instance's claim on an inbox or outbox row lasts unless renewed.</summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
+
+    /// <param name="instanceId">This instance's name in row claims; a new one per process when not given.</param>
+    /// <param name="lease">How long a claim lasts unless renewed (<see cref="DefaultLease"/>).</param>
+    public PostgresDatabase(string connectionString, string? instanceId = null, TimeSpan? lease = null)
+        : this(NpgsqlDataSource.Create(connectionString), instanceId, lease)
     {
     }
 
-    public PostgresDatabase(NpgsqlDataSource dataSource)
+    public PostgresDatabase(NpgsqlDataSource dataSource, string? instanceId = null, TimeSpan? lease = null)
     {
         DataSource = dataSource;
+        InstanceId = string.IsNullOrWhiteSpace(instanceId) ? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}" : instanceId;
+        Lease = lease ?? DefaultLease;
     }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The name this instance writes into the inbox and outbox rows it claims.</summary>
+    public string InstanceId { get; }
+
+    /// <summary>How long a claim lasts; an instance renews its claims when half of it is left.</summary>
+    public TimeSpan Lease { get; }
 
     /// <summary>Brings the schema up to date (see <see cref="SchemaMigrations"/>); returns the scripts applied now.</summary>
     public IReadOnlyList<string> Migrate() => SchemaMigrations.ApplyPostgres(DataSource);
@@ -126,5 +139,18 @@ public sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 
     public void Dispose() => DataSource.Dispose();
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    /// <summary>Gives this instance's claims back (a stopping instance's rows are taken at once, not after the lease), then closes the pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await PostgresClaims.ReleaseAsync(this, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The database is away: the claims run out with their lease.
+        }
+
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }

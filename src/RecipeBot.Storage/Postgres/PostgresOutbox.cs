@@ -29,19 +29,11 @@ internal static class PostgresOutbox
             Utc(now)).ConfigureAwait(false);
     }
 
-    /// <summary>Due rows of a channel; rows that no longer read as a message go to <paramref name="unreadable"/>.</summary>
-    public static async Task<IReadOnlyList<OutboxItem>> PendingAsync(NpgsqlConnection connection, string prefix, long afterId, int max, DateTimeOffset now, List<long> unreadable, CancellationToken cancellationToken)
+    /// <summary>Claims a channel's due rows for this instance (see <see cref="PostgresClaims"/>); rows that no longer read as a message go to <paramref name="unreadable"/>.</summary>
+    public static async Task<IReadOnlyList<OutboxItem>> PendingAsync(
+        PostgresDatabase database, NpgsqlConnection connection, NpgsqlTransaction transaction, string prefix, long afterId, int max, DateTimeOffset due, DateTimeOffset now, List<long> unreadable, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(
-            connection,
-            null,
-            "SELECT id, message, attempts, not_before FROM outbox WHERE id > $1 AND not_before <= $2 AND starts_with(conversation_id, $3) ORDER BY id LIMIT $4",
-            reader => (Id: reader.GetInt64(0), Payload: reader.GetString(1), Attempts: reader.GetInt32(2), NotBefore: reader.GetInt64(3)),
-            cancellationToken,
-            afterId,
-            now.ToUnixTimeMilliseconds(),
-            prefix,
-            max).ConfigureAwait(false);
+        var rows = await PostgresClaims.OutboxAsync(database, connection, transaction, prefix, afterId, max, due, now, cancellationToken).ConfigureAwait(false);
         var items = new List<OutboxItem>(rows.Count);
         foreach (var row in rows)
         {

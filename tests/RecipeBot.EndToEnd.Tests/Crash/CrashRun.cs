@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-using RecipeBot.Channels.Telegram.Tests.Fakes;
 using RecipeBot.EndToEnd.Tests.TelegramEmulator;
 
 namespace RecipeBot.EndToEnd.Tests.Crash;
@@ -16,26 +13,20 @@ namespace RecipeBot.EndToEnd.Tests.Crash;
 internal sealed class CrashRun : IAsyncDisposable
 {
     private const string Secret = "crash-test-secret";
-    private static readonly string[] Zones = ["Europe/Tallinn", "Europe/Helsinki", "Europe/Riga", "Europe/Vilnius", "Europe/Stockholm", "Europe/Warsaw"];
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "recipebot-crash-" + Guid.NewGuid().ToString("N"));
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly Dictionary<long, CrashUser> _users = [];
     private readonly bool _webhook;
     private readonly int _port = FreePort();
-    private FakeBotApiServer _api = null!;
+    private CrashCrowd _crowd = null!;
     private BackgroundProcess? _bot;
     private long _updateId;
     private long _messageId;
 
     private CrashRun(bool webhook) => _webhook = webhook;
 
-    public string DatabasePath => Path.Combine(_directory, "bot.db");
+    public string DatabasePath => Path.Combine(_crowd.Directory, "bot.db");
 
-    public IReadOnlyCollection<CrashUser> Users => _users.Values;
+    public IEnumerable<CrashUser> Users => _crowd.Users.Values;
 
     private readonly List<(DateTimeOffset At, IReadOnlyList<(string ConversationId, string Text)> Left)> _kills = [];
-    private readonly SemaphoreSlim _replied = new(0);
 
     /// <summary>All outbox rows left at each kill: replies an in-memory queue would have lost.</summary>
     public IReadOnlyList<int> WaitingAtKills => [.. _kills.Select(k => k.Left.Count)];
@@ -52,31 +43,14 @@ internal sealed class CrashRun : IAsyncDisposable
     public static async Task<CrashRun> StartAsync(bool webhook, int users, int steps)
     {
         var run = new CrashRun(webhook);
-        Directory.CreateDirectory(run._directory);
-        run._api = await FakeBotApiServer.StartAsync();
-        for (var i = 0; i < users; i++)
-        {
-            var chatId = 700_000_000L + i;
-            run._users[chatId] = new CrashUser(chatId, Zones[..steps]);
-        }
-
-        run._api.Respond("sendMessage", request =>
-        {
-            if (request.Int64Parameter("chat_id") is { } chat && run._users.TryGetValue(chat, out var user))
-            {
-                user.OnReply(request.Parameter("text") ?? string.Empty, request.At);
-                run._replied.Release();
-            }
-
-            return null;
-        });
+        run._crowd = await CrashCrowd.StartAsync("crash", 700_000_000L, users, steps);
         run.StartBot();
         return run;
     }
 
     /// <summary>Every user walks their steps; returns when all are done or have waited <paramref name="patience"/> for an answer.</summary>
     public Task WalkAsync(TimeSpan patience, CancellationToken cancellationToken) =>
-        Task.WhenAll(_users.Values.Select(user => Task.Run(() => user.RunAsync(SendAsync, patience, cancellationToken), cancellationToken)));
+        _crowd.WalkAsync(SendAsync, patience, cancellationToken);
 
     /// <summary>
     /// Waits until the running bot has answered <paramref name="count"/> more messages (it is up and busy), then
@@ -84,13 +58,13 @@ internal sealed class CrashRun : IAsyncDisposable
     /// </summary>
     public async Task KillWhenBusyAndRestartAsync(int count, CancellationToken cancellationToken)
     {
-        while (_replied.Wait(0))
+        while (_crowd.Replied.Wait(0))
         {
         }
 
         for (var i = 0; i < count; i++)
         {
-            await _replied.WaitAsync(cancellationToken);
+            await _crowd.Replied.WaitAsync(cancellationToken);
         }
 
         var at = DateTimeOffset.UtcNow;
@@ -103,26 +77,16 @@ internal sealed class CrashRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _bot?.Dispose();
-        await _api.DisposeAsync();
-        _http.Dispose();
-        _replied.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file the killed process held may linger a moment; the temp folder is cleaned by the system.
-        }
+        await _crowd.DisposeAsync();
     }
 
     /// <summary>When the bot started after a kill at <paramref name="killedAt"/> first spoke to Telegram.</summary>
     private DateTimeOffset RestartedAt(DateTimeOffset killedAt) =>
-        _api.RequestsFor("getMe").Select(r => r.At).Where(at => at > killedAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        _crowd.Api.RequestsFor("getMe").Select(r => r.At).Where(at => at > killedAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
 
     private bool AlreadyReceived(string conversationId, string text, DateTimeOffset killedAt)
     {
-        var user = _users[long.Parse(conversationId["telegram:".Length..], CultureInfo.InvariantCulture)];
+        var user = _crowd.Users[long.Parse(conversationId["telegram:".Length..], CultureInfo.InvariantCulture)];
         return user.RepliedBefore(user.StepOf(text), killedAt);
     }
 
@@ -131,11 +95,11 @@ internal sealed class CrashRun : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
-            ["Telegram__BotToken"] = _api.Token,
-            ["Telegram__BaseUrl"] = _api.BaseUrl.ToString(),
+            ["Telegram__BotToken"] = _crowd.Api.Token,
+            ["Telegram__BaseUrl"] = _crowd.Api.BaseUrl.ToString(),
             ["Telegram__PollingTimeoutSeconds"] = "1",
             ["Storage__SqlitePath"] = DatabasePath,
-            ["RecipeBot__ModelCachePath"] = Path.Combine(_directory, "intent-model.bin"),
+            ["RecipeBot__ModelCachePath"] = Path.Combine(_crowd.Directory, "intent-model.bin"),
             ["Urls"] = $"http://127.0.0.1:{_port}",
             ["Logging__LogLevel__Default"] = "Warning",
         };
@@ -146,56 +110,23 @@ internal sealed class CrashRun : IAsyncDisposable
             environment["Telegram__WebhookSecret"] = Secret;
         }
 
-        _bot = BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _directory, environment);
+        _bot = BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _crowd.Directory, environment);
     }
 
     /// <summary>A message from the user, as Telegram delivers it: queued for getUpdates, or posted to the webhook until it is taken.</summary>
     private async Task SendAsync(long chatId, string text, CancellationToken cancellationToken)
     {
-        var update = JsonSerializer.Serialize(new
-        {
-            message = new
-            {
-                message_id = Interlocked.Increment(ref _messageId),
-                date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                chat = new { id = chatId, type = "private" },
-                from = new { id = chatId, is_bot = false, first_name = "User", language_code = "en" },
-                text,
-            },
-        });
+        var update = WebhookPost.Update(chatId, Interlocked.Increment(ref _messageId), text);
         if (!_webhook)
         {
-            _api.EnqueueUpdate(update);
+            _crowd.Api.EnqueueUpdate(update);
             return;
         }
 
-        var id = Interlocked.Increment(ref _updateId);
-        var body = "{\"update_id\":" + id.ToString(CultureInfo.InvariantCulture) + "," + update[1..];
-        // Telegram posts again until the bot answers 200: a killed bot's port refuses, a starting one may too.
-        while (true)
-        {
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{_port}/telegram/webhook")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-                using var response = await _http.SendAsync(request, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
+        await WebhookPost.UntilTakenAsync(_crowd.Http, [_port], Secret, Interlocked.Increment(ref _updateId), update, cancellationToken);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

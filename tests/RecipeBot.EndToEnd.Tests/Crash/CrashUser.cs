@@ -43,6 +43,16 @@ internal sealed class CrashUser(long chatId, IReadOnlyList<string> zones)
         }
     }
 
+    /// <summary>Whether every reply (duplicates too) reached Telegram after the replies to the steps before it.</summary>
+    public bool RepliesInOrder()
+    {
+        lock (_gate)
+        {
+            var arrivals = _replies.SelectMany((times, step) => times.Select(at => (Step: step, At: at))).OrderBy(r => r.At).ThenBy(r => r.Step).ToList();
+            return arrivals.Zip(arrivals.Skip(1)).All(pair => pair.First.Step <= pair.Second.Step);
+        }
+    }
+
     public static string Text(string zone) => "/timezone " + zone;
 
     /// <summary>The step whose answer <paramref name="text"/> is, or -1.</summary>

@@ -62,10 +62,14 @@ public sealed class ReminderHost : IAsyncDisposable
         builder.Services.AddSingleton(Dialogs.Flow);
         builder.Services.AddSingleton<IChannelSender>(sender);
         builder.Services.AddStorage();
-        // The in-memory meeting store keeps seconds (SQLite's keeps minutes), for reminders due seconds from now.
-        builder.Services.AddSingleton<IMeetingStore>(services => meetingsInMemory
-            ? new InMemoryMeetingStore(services.GetRequiredService<IOutboxStore>())
-            : new SqliteMeetingStore(services.GetRequiredService<SqliteDatabase>(), time));
+        if (provider != "postgres")
+        {
+            // The in-memory meeting store keeps seconds (SQLite's keeps minutes), for reminders due seconds from now.
+            builder.Services.AddSingleton<IMeetingStore>(services => meetingsInMemory
+                ? new InMemoryMeetingStore(services.GetRequiredService<IOutboxStore>())
+                : new SqliteMeetingStore(services.GetRequiredService<SqliteDatabase>(), time));
+        }
+
         // What AddRecipeEngine adds for reminders to leave: the outbox sender of each channel.
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSenders>();
