@@ -48,6 +48,8 @@ public sealed partial class SqliteChannelStore : IPersonalDataSource
             {
                 _deleteChat.Parameters[0].Value = id;
                 _deleteChat.ExecuteNonQuery();
+                // Rows of groups that migrated into this one go too: forget every remembered status (erasures are rare).
+                _known.Clear();
                 _deleteInbox.Parameters[0].Value = id;
                 _deleteInbox.ExecuteNonQuery();
             },

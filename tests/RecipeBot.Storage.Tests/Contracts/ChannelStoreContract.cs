@@ -73,6 +73,18 @@ public abstract class ChannelStoreContract
     }
 
     [SkippableFact]
+    public async Task AnErasedChat_ReadsAsNeverMarked_EvenRightAfterItsStatusWasRead()
+    {
+        var (_, chats, _, _) = Open();
+        await chats.SetActiveAsync("telegram:43", false, CancellationToken.None);
+        Assert.False(await chats.IsActiveAsync("telegram:43", CancellationToken.None));
+
+        await ((RecipeBot.Core.Privacy.IPersonalDataSource)chats).EraseAsync(new("telegram:43"), CancellationToken.None);
+
+        Assert.True(await chats.IsActiveAsync("telegram:43", CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task AChatMarkedInactive_HasItsActiveMeetingsPaused_AndNoOtherChats()
     {
         var (_, chats, _, _, meetings) = OpenWithMeetings();
