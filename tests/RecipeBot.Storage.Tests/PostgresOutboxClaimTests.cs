@@ -29,26 +29,30 @@ public sealed class PostgresOutboxClaimTests(PostgresServer server) : IDisposabl
         await a.AddAsync([.. Enumerable.Range(1, 400).Select(i => Message("telegram:" + (i % 30), "m" + i))], CancellationToken.None);
         var claimed = new ConcurrentBag<(string Instance, string Conversation, long Id)>();
 
-        async Task ClaimAll(string name, PostgresConversationStore store)
+        // One batch: the rows claimed, and the cursor after them (null when nothing was left).
+        async Task<long?> Claim(string name, PostgresConversationStore store, long cursor)
         {
-            var cursor = 0L;
-            while (true)
+            var items = await store.PendingAsync("telegram:", cursor, 9, DateTimeOffset.MaxValue, CancellationToken.None);
+            foreach (var item in items)
             {
-                var items = await store.PendingAsync("telegram:", cursor, 9, DateTimeOffset.MaxValue, CancellationToken.None);
-                if (items.Count == 0)
-                {
-                    return;
-                }
+                claimed.Add((name, item.Message.ConversationId, item.Id));
+            }
 
-                cursor = Math.Max(cursor, items.Max(i => i.Id));
-                foreach (var item in items)
-                {
-                    claimed.Add((name, item.Message.ConversationId, item.Id));
-                }
+            return items.Count == 0 ? null : Math.Max(cursor, items.Max(i => i.Id));
+        }
+
+        async Task ClaimAll(string name, PostgresConversationStore store, long cursor)
+        {
+            while (await Claim(name, store, cursor) is { } next)
+            {
+                cursor = next;
             }
         }
 
-        await Task.WhenAll(Task.Run(() => ClaimAll("a", a)), Task.Run(() => ClaimAll("b", b)));
+        // Each takes a first batch before they race, so both hold rows whichever thread the pool starts first.
+        var cursorA = await Claim("a", a, 0) ?? 0;
+        var cursorB = await Claim("b", b, 0) ?? 0;
+        await Task.WhenAll(Task.Run(() => ClaimAll("a", a, cursorA)), Task.Run(() => ClaimAll("b", b, cursorB)));
 
         Assert.Equal(400, claimed.Count);
         Assert.Equal(400, claimed.Select(c => c.Id).Distinct().Count());
