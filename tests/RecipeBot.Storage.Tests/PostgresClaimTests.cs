@@ -37,27 +37,30 @@ public sealed class PostgresInboxClaimTests(PostgresServer server) : IDisposable
         await a.AddAsync("telegram", Deliveries(600, 40), CancellationToken.None);
         var claimed = new ConcurrentBag<(string Instance, InboxItem Item)>();
 
-        async Task ClaimAll(string name, PostgresChannelStore store)
+        // One small read, as the dispatcher reads after its cursor: the cursor after it (null when nothing was left).
+        async Task<long?> Claim(string name, PostgresChannelStore store, long cursor)
         {
-            // Small reads, many of them, both instances at the same time, each after its cursor as the dispatcher reads.
-            var cursor = long.MinValue;
-            while (true)
+            var items = await store.PendingAsync("telegram", cursor, 7, CancellationToken.None);
+            foreach (var item in items)
             {
-                var items = await store.PendingAsync("telegram", cursor, 7, CancellationToken.None);
-                if (items.Count == 0)
-                {
-                    return;
-                }
+                claimed.Add((name, item));
+            }
 
-                cursor = Math.Max(cursor, items.Max(i => i.Sequence));
-                foreach (var item in items)
-                {
-                    claimed.Add((name, item));
-                }
+            return items.Count == 0 ? null : Math.Max(cursor, items.Max(i => i.Sequence));
+        }
+
+        async Task ClaimAll(string name, PostgresChannelStore store, long cursor)
+        {
+            while (await Claim(name, store, cursor) is { } next)
+            {
+                cursor = next;
             }
         }
 
-        await Task.WhenAll(Task.Run(() => ClaimAll("a", a)), Task.Run(() => ClaimAll("b", b)));
+        // Each takes a first read before they race, so both hold chats whichever thread the pool starts first.
+        var cursorA = await Claim("a", a, long.MinValue) ?? long.MinValue;
+        var cursorB = await Claim("b", b, long.MinValue) ?? long.MinValue;
+        await Task.WhenAll(Task.Run(() => ClaimAll("a", a, cursorA)), Task.Run(() => ClaimAll("b", b, cursorB)));
 
         Assert.Equal(Enumerable.Range(1, 600).Select(i => (long)i), claimed.Select(c => c.Item.Sequence).Order());
         // Nothing was completed, so a chat one instance started is not touched by the other.
