@@ -60,7 +60,7 @@ public sealed class ReminderOptions
     /// A claim another instance has left Pending (not queued) this long is taken to be from a crashed
     /// instance and is queued again. This instance's own Pending claims are queued again at once.
     /// </summary>
-    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// How far back a dispatch looks for notifications never claimed (the bot was down). Anything older
@@ -80,7 +80,10 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan ProgressEvery { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>This instance's name in the ledger (owner of its claims); the machine name when empty.</summary>
+    /// <summary>
+    /// This instance's name in the ledger (owner of its claims). Empty: <c>Storage:InstanceId</c>, else on PostgreSQL
+    /// the process's own claim name, else the machine name.
+    /// </summary>
     public string? InstanceId { get; set; }
 
     /// <summary>The close reminders in force, in order: <see cref="CloseReminderDays"/> or the defaults.</summary>

@@ -35,6 +35,7 @@ public static class RemindersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.SectionName)
+            .PostConfigure<IServiceProvider>(NameTheInstance)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -113,7 +114,9 @@ public static class RemindersServiceCollectionExtensions
                 });
             }
 
-            quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderTriggers.Job).StoreDurably());
+            // Requests recovery: a timer whose job was running on an instance that died fires again on another (the
+            // ledger keeps that to one send).
+            quartz.AddJob<ReminderJob>(job => job.WithIdentity(ReminderTriggers.Job).StoreDurably().RequestRecovery());
             // Conversations inactive past Privacy:RetentionDays (web visitors: WebRetentionDays) are deleted daily.
             RetentionJob.AddTo(quartz);
         });
@@ -121,5 +124,27 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<ReminderCatchUpService>();
         services.AddHostedService(provider => provider.GetRequiredService<ReminderCatchUpService>());
         return services;
+    }
+
+    /// <summary>
+    /// The ledger's owner id when <c>Reminders:InstanceId</c> is not set: <c>Storage:InstanceId</c>, else on PostgreSQL
+    /// this process's claim name (instances on one machine must not pass for one another), else the machine name.
+    /// </summary>
+    private static void NameTheInstance(ReminderOptions options, IServiceProvider provider)
+    {
+        if (!string.IsNullOrWhiteSpace(options.InstanceId))
+        {
+            return;
+        }
+
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(storage.InstanceId))
+        {
+            options.InstanceId = storage.InstanceId;
+        }
+        else if (storage.IsPostgres && provider.GetService<Storage.Postgres.PostgresDatabase>() is { } database)
+        {
+            options.InstanceId = database.InstanceId;
+        }
     }
 }

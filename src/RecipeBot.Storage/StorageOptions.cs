@@ -22,6 +22,20 @@ public sealed class StorageOptions
     /// <summary>The Npgsql connection string, read from <c>ConnectionStrings:Postgres</c>; it may hold a password, so it is never logged.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: this instance's name in the inbox and outbox rows it claims, in the polling election and in the
+    /// reminder ledger; unique per instance (a pod or host name). Empty: a new name for every process, so a restarted
+    /// instance's old claims are taken over only when their lease runs out.
+    /// </summary>
+    [MaxLength(200)]
+    public string? InstanceId { get; set; }
+
+    /// <summary>
+    /// PostgreSQL: how long an instance's claim on an inbox or outbox row lasts unless renewed (renewed when half is
+    /// left); a dead instance's chats wait this long for another instance. From 5 s to 10 min; 30 s by default.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether <see cref="Provider"/> is <c>memory</c>, in any case.</summary>
     public bool IsMemory => Is("memory");
 

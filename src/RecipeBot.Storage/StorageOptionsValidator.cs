@@ -7,6 +7,8 @@ namespace RecipeBot.Storage;
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private const string Setting = "ConnectionStrings:" + StorageOptions.PostgresConnectionName;
+    private static readonly TimeSpan MinLease = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxLease = TimeSpan.FromMinutes(10);
 
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -14,6 +16,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (!options.IsPostgres)
         {
             return ValidateOptionsResult.Success;
+        }
+
+        if (options.ClaimLease < MinLease || options.ClaimLease > MaxLease)
+        {
+            return ValidateOptionsResult.Fail($"Storage:ClaimLease must be from {MinLease:c} to {MaxLease:c}; it is {options.ClaimLease:c}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))

@@ -36,7 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(provider => new SqliteDatabase(Options(provider).SqlitePath));
-        services.AddSingleton(provider => new PostgresDatabase(Options(provider).PostgresConnectionString!));
+        services.AddSingleton(provider => new PostgresDatabase(Options(provider).PostgresConnectionString!, Options(provider).InstanceId, Options(provider).ClaimLease));
         services.AddSingleton<IConversationStore>(provider => Pick<IConversationStore>(
             provider,
             () => new InMemoryConversationStore(),

@@ -50,7 +50,8 @@ public sealed class CatchUpTests
     {
         var harness = new DispatcherHarness("2026-03-10T15:05Z", LateAfterAMinute);
         var meeting = await harness.SaveAsync(Monthly());
-        await ClaimAsync(harness, meeting, "lead-1h", "instance-b", "2026-03-10T15:00Z");
+        // Claimed a minute ago: quiet for less than the pending timeout (2 min), so still in hand.
+        await ClaimAsync(harness, meeting, "lead-1h", "instance-b", "2026-03-10T15:04Z");
 
         await harness.CatchUpAsync();
         Assert.Empty(harness.Sender.Sent);

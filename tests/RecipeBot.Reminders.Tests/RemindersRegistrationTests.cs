@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Reminders.Timers;
+using RecipeBot.Storage;
 using RecipeBot.Reminders.Tests.Support;
 
 namespace RecipeBot.Reminders.Tests;
@@ -58,6 +59,49 @@ public sealed class RemindersRegistrationTests : IDisposable
             ReminderHost.StartAsync(_file.Path, TimeProvider.System, new RecordingSender(), new Dictionary<string, string?> { ["Reminders:LeadTimes:0"] = "1 day" }));
 
         Assert.Contains("Reminders:LeadTimes:0 \"1 day\" is not a lead time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite", null, null, "machine")]
+    [InlineData("sqlite", null, "pod-7", "pod-7")]
+    [InlineData("postgres", null, "pod-7", "pod-7")]
+    [InlineData("postgres", "ledger-a", "pod-7", "ledger-a")]
+    [InlineData("postgres", null, null, "process")]
+    public void TheLedgersOwnerId_IsTheRemindersOrTheStoragesName_OnPostgresOneOfThisProcessOwn(string storageProvider, string? reminders, string? storage, string expected)
+    {
+        string OwnerId()
+        {
+            var configuration = Configuration(
+                ("Storage:Provider", storageProvider),
+                ("ConnectionStrings:Postgres", "Host=127.0.0.1;Database=unused"),
+                ("Reminders:InstanceId", reminders ?? string.Empty),
+                ("Storage:InstanceId", storage ?? string.Empty));
+            var services = new ServiceCollection().AddSingleton(configuration).AddStorage();
+            services.AddReminders(configuration);
+            using var provider = services.BuildServiceProvider();
+            var id = provider.GetRequiredService<IOptions<ReminderOptions>>().Value.EffectiveInstanceId;
+            if (expected == "process")
+            {
+                Assert.Equal(provider.GetRequiredService<RecipeBot.Storage.Postgres.PostgresDatabase>().InstanceId, id);
+            }
+
+            return id;
+        }
+
+        var first = OwnerId();
+        switch (expected)
+        {
+            case "machine":
+                Assert.Equal(Environment.MachineName, first);
+                break;
+            case "process":
+                // Two instances on one machine must not pass for one another in the ledger.
+                Assert.NotEqual(first, OwnerId());
+                break;
+            default:
+                Assert.Equal(expected, first);
+                break;
+        }
     }
 
     public void Dispose() => _file.Dispose();

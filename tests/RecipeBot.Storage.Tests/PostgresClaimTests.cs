@@ -70,6 +70,25 @@ public sealed class PostgresInboxClaimTests(PostgresServer server) : IDisposable
     }
 
     [SkippableFact]
+    public async Task AnInstance_HoldsAtMostItsShareInHand_LeavingTheRestOfABurstToTheOthers()
+    {
+        var a = Instance("a", _timeA);
+        var b = Instance("b", _timeB);
+        await a.AddAsync("telegram", Deliveries(1200, 1200), CancellationToken.None);
+
+        var first = await a.PendingAsync("telegram", long.MinValue, 1000, CancellationToken.None);
+        Assert.Equal(PostgresClaims.MaxInHand, first.Count);
+        var cursor = first.Max(i => i.Sequence);
+        Assert.Empty(await a.PendingAsync("telegram", cursor, 1000, CancellationToken.None));
+        Assert.Equal(PostgresClaims.MaxInHand, (await b.PendingAsync("telegram", long.MinValue, 1000, CancellationToken.None)).Count);
+
+        // Done with 100, it may take 100 more; read from the start again (a rewind) it gets back what it holds.
+        await a.CompleteAsync("telegram", [.. first.Take(100).Select(i => i.Sequence)], CancellationToken.None);
+        Assert.Equal(100, (await a.PendingAsync("telegram", cursor, 1000, CancellationToken.None)).Count);
+        Assert.Equal(first.Skip(100).Select(i => i.Sequence), (await a.PendingAsync("telegram", long.MinValue, 412, CancellationToken.None)).Select(i => i.Sequence));
+    }
+
+    [SkippableFact]
     public async Task AChatsLaterDeliveries_WaitWhileAnotherInstanceHoldsAnEarlierOne()
     {
         var a = Instance("a", _timeA);

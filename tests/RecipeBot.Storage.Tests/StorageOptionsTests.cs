@@ -55,4 +55,24 @@ public sealed class StorageOptionsTests
         Assert.True(new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "sqlite" }).Succeeded);
         Assert.True(new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = "postgres", PostgresConnectionString = "Host=db;Database=bot;Username=bot;Password=x" }).Succeeded);
     }
+
+    [Theory]
+    [InlineData(4.9, false)]
+    [InlineData(5, true)]
+    [InlineData(30, true)]
+    [InlineData(600, true)]
+    [InlineData(600.5, false)]
+    [InlineData(-30, false)]
+    public void TheClaimLease_OnPostgres_IsFromFiveSecondsToTenMinutes(double seconds, bool valid)
+    {
+        var options = new StorageOptions { Provider = "postgres", PostgresConnectionString = "Host=db", ClaimLease = TimeSpan.FromSeconds(seconds) };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(valid ? null : "Storage:ClaimLease must be from 00:00:05 to 00:10:00; it is " + options.ClaimLease.ToString("c") + ".", result.FailureMessage);
+        // SQLite has no claims: the setting is not its concern.
+        options.Provider = "sqlite";
+        Assert.True(new StorageOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

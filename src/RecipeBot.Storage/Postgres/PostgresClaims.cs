@@ -14,6 +14,9 @@ namespace RecipeBot.Storage.Postgres;
 /// </summary>
 internal static class PostgresClaims
 {
+    /// <summary>The most inbox deliveries one instance holds in hand at a time.</summary>
+    public const int MaxInHand = 512;
+
     private const string InboxClaim = """
         WITH next AS (
             SELECT i.channel, i.sequence FROM inbox i
@@ -52,6 +55,23 @@ internal static class PostgresClaims
     {
         await LockAsync(connection, transaction, "inbox:" + channel, cancellationToken).ConfigureAwait(false);
         await RenewAsync(database, connection, transaction, "inbox", now, cancellationToken).ConfigureAwait(false);
+        // What this instance already has in hand (read before its cursor, not yet completed) counts against its share,
+        // so under a burst the first instance to read does not take it all while the others idle.
+        var inHand = (await QueryAsync(
+            connection,
+            transaction,
+            "SELECT count(*) FROM inbox WHERE channel = $1 AND claimed_by = $2 AND sequence <= $3",
+            r => r.GetInt64(0),
+            cancellationToken,
+            channel,
+            database.InstanceId,
+            afterSequence).ConfigureAwait(false))[0];
+        max = (int)Math.Min(max, Math.Max(0, MaxInHand - inHand));
+        if (max == 0)
+        {
+            return [];
+        }
+
         var items = await QueryAsync(
             connection,
             transaction,

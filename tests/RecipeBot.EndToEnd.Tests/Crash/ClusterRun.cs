@@ -3,30 +3,44 @@ using RecipeBot.EndToEnd.Tests.TelegramEmulator;
 namespace RecipeBot.EndToEnd.Tests.Crash;
 
 /// <summary>
-/// Two instances of the composed bot (the real program, the default send limits) on one PostgreSQL database: with
-/// the webhook each update is posted to one of them in turn and to the other when it refuses; with polling the
+/// Three instances of the composed bot (the real program, the default send limits) on one PostgreSQL database: with
+/// the webhook each update is posted to one of them in turn and to the next when it refuses; with polling the
 /// elected instance fetches them. One instance can be killed with SIGKILL. Counts, per step of every user, the replies Telegram received, with the moments they arrived.
 /// </summary>
 internal sealed class ClusterRun : IAsyncDisposable
 {
     private const string Secret = "cluster-test-secret";
 
-    private readonly int[] _ports = [CrashRun.FreePort(), CrashRun.FreePort()];
-    private readonly BackgroundProcess?[] _bots = new BackgroundProcess?[2];
+    public const int Instances = 3;
+
+    private readonly int[] _ports = [.. Enumerable.Range(0, Instances).Select(_ => CrashRun.FreePort())];
+    private readonly BackgroundProcess?[] _bots = new BackgroundProcess?[Instances];
     private readonly bool _webhook;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private CrashCrowd _crowd = null!;
     private long _updateId;
     private long _messageId;
 
     public IEnumerable<CrashUser> Users => _crowd.Users.Values;
 
+    /// <summary>The fake Bot API all instances talk to.</summary>
+    public Channels.Telegram.Tests.Fakes.FakeBotApiServer Api => _crowd.Api;
+
     public string Log => string.Join("\n---\n", _bots.Select(b => b?.Log));
 
-    private ClusterRun(bool webhook) => _webhook = webhook;
-
-    public static async Task<ClusterRun> StartAsync(bool webhook, string connectionString, int users, int steps)
+    private ClusterRun(bool webhook, IReadOnlyDictionary<string, string>? settings)
     {
-        var run = new ClusterRun(webhook);
+        _webhook = webhook;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>Instance <paramref name="index"/>'s name in row claims and the reminder ledger (<c>Storage:InstanceId</c>).</summary>
+    public static string InstanceId(int index) => "instance" + index;
+
+    /// <summary>Starts the fake Bot API, <paramref name="users"/> users and the instances, each with <paramref name="settings"/> besides the run's own.</summary>
+    public static async Task<ClusterRun> StartAsync(bool webhook, string connectionString, int users, int steps, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var run = new ClusterRun(webhook, settings);
         run._crowd = await CrashCrowd.StartAsync("cluster", 710_000_000L, users, steps);
         for (var i = 0; i < run._bots.Length; i++)
         {
@@ -94,6 +108,7 @@ internal sealed class ClusterRun : IAsyncDisposable
             ["Telegram__BaseUrl"] = _crowd.Api.BaseUrl.ToString(),
             ["Telegram__PollingTimeoutSeconds"] = "1",
             ["Storage__Provider"] = "postgres",
+            ["Storage__InstanceId"] = InstanceId(index),
             ["ConnectionStrings__Postgres"] = connectionString,
             ["RecipeBot__ModelCachePath"] = Path.Combine(folder, "intent-model.bin"),
             ["Urls"] = $"http://127.0.0.1:{_ports[index]}",
@@ -101,6 +116,11 @@ internal sealed class ClusterRun : IAsyncDisposable
             // The election's "now leads" line tells the test which instance polls.
             ["Logging__LogLevel__RecipeBot.Storage.Postgres.PostgresLeaderElection"] = "Information",
         };
+        foreach (var (key, value) in _settings)
+        {
+            environment[key] = value;
+        }
+
         if (_webhook)
         {
             environment["Telegram__Mode"] = "webhook";
