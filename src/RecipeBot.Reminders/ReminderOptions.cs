@@ -82,7 +82,7 @@ public sealed class ReminderOptions
 
     /// <summary>
     /// This instance's name in the ledger (owner of its claims). Empty: <c>Storage:InstanceId</c>, else on PostgreSQL
-    /// the process's own claim name, else the machine name.
+    /// <c>{machine}/{process id}</c>, else the machine name.
     /// </summary>
     public string? InstanceId { get; set; }
 

@@ -35,7 +35,7 @@ public static class RemindersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.SectionName)
-            .PostConfigure<IServiceProvider>(NameTheInstance)
+            .PostConfigure(options => NameTheInstance(options, configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -128,23 +128,24 @@ public static class RemindersServiceCollectionExtensions
 
     /// <summary>
     /// The ledger's owner id when <c>Reminders:InstanceId</c> is not set: <c>Storage:InstanceId</c>, else on PostgreSQL
-    /// this process's claim name (instances on one machine must not pass for one another), else the machine name.
+    /// the machine and process (instances on one machine must not pass for one another), else the machine name. Read
+    /// from the settings as written, so a bad storage setting is reported once, by its own validation.
     /// </summary>
-    private static void NameTheInstance(ReminderOptions options, IServiceProvider provider)
+    private static void NameTheInstance(ReminderOptions options, IConfiguration configuration)
     {
         if (!string.IsNullOrWhiteSpace(options.InstanceId))
         {
             return;
         }
 
-        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (!string.IsNullOrWhiteSpace(storage.InstanceId))
+        var storage = configuration.GetSection(StorageOptions.SectionName);
+        if (storage[nameof(StorageOptions.InstanceId)] is { } named && !string.IsNullOrWhiteSpace(named))
         {
-            options.InstanceId = storage.InstanceId;
+            options.InstanceId = named;
         }
-        else if (storage.IsPostgres && provider.GetService<Storage.Postgres.PostgresDatabase>() is { } database)
+        else if (string.Equals(storage[nameof(StorageOptions.Provider)]?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase))
         {
-            options.InstanceId = database.InstanceId;
+            options.InstanceId = $"{Environment.MachineName}/{Environment.ProcessId}";
         }
     }
 }
