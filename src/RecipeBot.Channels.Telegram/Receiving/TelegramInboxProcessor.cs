@@ -25,6 +25,14 @@ public sealed class TelegramInboxProcessor(
 {
     public const string Channel = "telegram";
     public const int MaxAttempts = 3;
+
+    /// <summary>The most updates kept as read when they were stored; past it the memory is emptied and refilled.</summary>
+    public const int MaxRemembered = 4096;
+
+    // Updates the poller or the webhook read when storing them, by update id: their turn takes them from here rather
+    // than reading the stored JSON a second time. A row worked by another instance (PostgreSQL) leaves its entry
+    // behind, which the bound clears; a missing entry only means the JSON is read again.
+    private readonly ConcurrentDictionary<long, Update> _stored = new();
     private InboxDispatcher? _dispatcher;
 
     private InboxDispatcher Dispatcher =>
@@ -32,6 +40,32 @@ public sealed class TelegramInboxProcessor(
 
     /// <summary>Wakes the processor: updates from <paramref name="earliestUpdateId"/> on were added to the inbox.</summary>
     public void Signal(long earliestUpdateId) => Dispatcher.Signal(earliestUpdateId);
+
+    /// <summary>
+    /// Wakes the processor for <paramref name="updates"/>, just added to the inbox, and keeps them as they were read so
+    /// their turns do not parse them again.
+    /// </summary>
+    public void Signal(IReadOnlyList<Update> updates)
+    {
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        if (_stored.Count + updates.Count > MaxRemembered)
+        {
+            _stored.Clear();
+        }
+
+        var earliest = long.MaxValue;
+        foreach (var update in updates)
+        {
+            _stored[update.Id] = update;
+            earliest = Math.Min(earliest, update.Id);
+        }
+
+        Dispatcher.Signal(earliest);
+    }
 
     public static string PartitionOf(Update update) =>
         (update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat ?? update.MyChatMember?.Chat ?? update.EditedMessage?.Chat) is { } chat
@@ -46,7 +80,7 @@ public sealed class TelegramInboxProcessor(
         Update? update;
         try
         {
-            update = TelegramUpdateJson.Parse(item.Payload);
+            update = _stored.TryRemove(item.Sequence, out var read) ? read : TelegramUpdateJson.Parse(item.Payload);
         }
         catch (JsonException e)
         {

@@ -6,6 +6,7 @@ using RecipeBot.Core.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
 
 namespace RecipeBot.Channels.Telegram.Receiving;
 
@@ -90,11 +91,18 @@ public sealed class TelegramPollingService(
                 continue;
             }
 
-            var (items, next) = ReadBatch(updates);
+            var (items, read, next) = ReadBatch(updates);
             if (items.Count > 0)
             {
                 await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
-                processor.Signal(items.Min(item => item.Sequence));
+                if (read.Count == items.Count)
+                {
+                    processor.Signal(read);
+                }
+                else
+                {
+                    processor.Signal(items.Min(item => item.Sequence));
+                }
             }
 
             if (next > (offset ?? 0))
@@ -127,11 +135,12 @@ public sealed class TelegramPollingService(
     /// <summary>
     /// The updates as inbox rows, each its JSON as Telegram wrote it, and the offset that confirms them all. An update
     /// Telegram.Bot cannot read is stored all the same (the inbox processor gives it up, logged), so it never
-    /// holds up the ones after it.
+    /// holds up the ones after it. The updates as read go along, so their turns need not read them again.
     /// </summary>
-    private (List<InboxItem> Items, long Next) ReadBatch(JsonElement updates)
+    private (List<InboxItem> Items, List<Update> Read, long Next) ReadBatch(JsonElement updates)
     {
         var items = new List<InboxItem>(updates.GetArrayLength());
+        var read = new List<Update>(items.Capacity);
         long next = 0;
         foreach (var update in updates.EnumerateArray())
         {
@@ -146,7 +155,12 @@ public sealed class TelegramPollingService(
             string partition;
             try
             {
-                partition = TelegramUpdateJson.Parse(update) is { } parsed ? TelegramInboxProcessor.PartitionOf(parsed) : "telegram:none";
+                var parsed = TelegramUpdateJson.Parse(update);
+                partition = parsed is null ? "telegram:none" : TelegramInboxProcessor.PartitionOf(parsed);
+                if (parsed is not null && parsed.Id == updateId)
+                {
+                    read.Add(parsed);
+                }
             }
             catch (JsonException)
             {
@@ -157,7 +171,7 @@ public sealed class TelegramPollingService(
             next = Math.Max(next, updateId + 1);
         }
 
-        return (items, next);
+        return (items, read, next);
     }
 
     private static TimeSpan Backoff(Exception e, int failures)

@@ -69,7 +69,7 @@ public static class TelegramWebhookEndpoint
             TelegramInboxProcessor.Channel,
             [new InboxItem(update.Id, TelegramInboxProcessor.PartitionOf(update), payload)],
             cancellationToken).ConfigureAwait(false);
-        processor.Signal(update.Id);
+        processor.Signal([update]);
         return Results.Ok();
     }
 
