@@ -33,6 +33,7 @@ public sealed class TelegramInboxProcessor(
     // than reading the stored JSON a second time. A row worked by another instance (PostgreSQL) leaves its entry
     // behind, which the bound clears; a missing entry only means the JSON is read again.
     private readonly ConcurrentDictionary<long, Update> _stored = new();
+    private int _storedCount;
     private InboxDispatcher? _dispatcher;
 
     private InboxDispatcher Dispatcher =>
@@ -52,15 +53,21 @@ public sealed class TelegramInboxProcessor(
             return;
         }
 
-        if (_stored.Count + updates.Count > MaxRemembered)
+        // Counted alongside rather than with ConcurrentDictionary.Count, which takes every lock; a race only blurs the bound.
+        if (Volatile.Read(ref _storedCount) + updates.Count > MaxRemembered)
         {
             _stored.Clear();
+            Volatile.Write(ref _storedCount, 0);
         }
 
         var earliest = long.MaxValue;
         foreach (var update in updates)
         {
-            _stored[update.Id] = update;
+            if (_stored.TryAdd(update.Id, update))
+            {
+                Interlocked.Increment(ref _storedCount);
+            }
+
             earliest = Math.Min(earliest, update.Id);
         }
 
@@ -74,13 +81,25 @@ public sealed class TelegramInboxProcessor(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Dispatcher.RunAsync(stoppingToken);
 
+    /// <summary>The update as read when it was stored, taken out of memory; null when it is not there.</summary>
+    internal Update? Remembered(long updateId)
+    {
+        if (!_stored.TryRemove(updateId, out var update))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref _storedCount);
+        return update;
+    }
+
     /// <summary>True when the item is finished with: handled, or given up.</summary>
     private async Task<bool> ProcessOneAsync(InboxItem item, CancellationToken cancellationToken)
     {
         Update? update;
         try
         {
-            update = _stored.TryRemove(item.Sequence, out var read) ? read : TelegramUpdateJson.Parse(item.Payload);
+            update = Remembered(item.Sequence) ?? TelegramUpdateJson.Parse(item.Payload);
         }
         catch (JsonException e)
         {

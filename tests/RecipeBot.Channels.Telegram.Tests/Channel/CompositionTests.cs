@@ -47,4 +47,25 @@ public sealed class CompositionTests : IAsyncLifetime
 
         Assert.Same(_bot.Services.GetRequiredService<TelegramChatPermissions>(), permissions);
     }
+
+    [Fact]
+    public void UpdatesReadWhenStored_AreKeptForTheirTurn_NoMoreThanTheBound()
+    {
+        var processor = _bot.Services.GetRequiredService<RecipeBot.Channels.Telegram.Receiving.TelegramInboxProcessor>();
+        // Ids far past any stored row: the dispatcher wakes, finds nothing there, and leaves them to this test.
+        const int first = 2_000_000_000;
+        var updates = Enumerable.Range(0, RecipeBot.Channels.Telegram.Receiving.TelegramInboxProcessor.MaxRemembered)
+            .Select(i => new global::Telegram.Bot.Types.Update { Id = first + i })
+            .ToList();
+        processor.Signal(updates);
+        var later = new global::Telegram.Bot.Types.Update { Id = first + updates.Count };
+
+        Assert.Same(updates[7], processor.Remembered(updates[7].Id));
+        Assert.Null(processor.Remembered(updates[7].Id));
+
+        // One more than the bound: the memory is emptied and holds the newest only.
+        processor.Signal([later, new global::Telegram.Bot.Types.Update { Id = later.Id + 1 }]);
+        Assert.Null(processor.Remembered(updates[8].Id));
+        Assert.Same(later, processor.Remembered(later.Id));
+    }
 }
