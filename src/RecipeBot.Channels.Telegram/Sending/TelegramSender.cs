@@ -288,14 +288,5 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         return state;
     }
 
-    /// <summary>Follows migrations recorded in the directory, so a group's old id reaches its supergroup.</summary>
-    private async ValueTask<long> ResolveAsync(long chatId, CancellationToken cancellationToken)
-    {
-        var resolved = await _chats.ResolveAsync(ConversationId(chatId), cancellationToken).ConfigureAwait(false);
-        return ConversationKey.TryParseTelegram(resolved, out var id) ? id : chatId;
-    }
-
-    private static string ConversationId(long chatId) => ConversationKey.Telegram(chatId).ToString();
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
