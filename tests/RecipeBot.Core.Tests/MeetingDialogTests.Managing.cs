@@ -1,6 +1,5 @@
 using System.Text;
 using RecipeBot.Core.Diagnosis;
-using RecipeBot.Core.Engine;
 using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Scheduling;

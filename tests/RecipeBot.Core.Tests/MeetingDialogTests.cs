@@ -1,9 +1,4 @@
-using System.Text;
-using RecipeBot.Core.Diagnosis;
-using RecipeBot.Core.Engine;
-using RecipeBot.Core.Loading;
 using RecipeBot.Core.Meetings;
-using RecipeBot.Scheduling;
 
 namespace RecipeBot.Core.Tests;
 

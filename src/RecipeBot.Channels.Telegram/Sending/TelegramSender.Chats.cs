@@ -1,11 +1,6 @@
-using RecipeBot.Channels.Telegram.Client;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Requests;
-using Telegram.Bot.Requests.Abstractions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace RecipeBot.Channels.Telegram.Sending;
 

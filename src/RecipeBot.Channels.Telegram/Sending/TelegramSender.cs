@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RecipeBot.Core.Conversations;
 using RecipeBot.Core.Channels;
 using Telegram.Bot;
 

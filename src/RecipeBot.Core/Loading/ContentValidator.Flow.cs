@@ -1,7 +1,5 @@
 using System.Text;
 using RecipeBot.Core.Content;
-using RecipeBot.Core.Dialogs;
-using RecipeBot.Core.Engine;
 using RecipeBot.Core.Flow;
 
 namespace RecipeBot.Core.Loading;

@@ -2,7 +2,6 @@ using System.Text;
 using RecipeBot.Core.Content;
 using RecipeBot.Core.Dialogs;
 using RecipeBot.Core.Engine;
-using RecipeBot.Core.Flow;
 
 namespace RecipeBot.Core.Loading;
 

@@ -1,7 +1,5 @@
 using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
-using RecipeBot.Core.Outbox;
-using RecipeBot.Scheduling;
 
 namespace RecipeBot.Storage.Tests.Contracts;
 

@@ -1,4 +1,3 @@
-using RecipeBot.Core.Engine;
 using RecipeBot.Core.Meetings;
 using RecipeBot.Core.Outbox;
 using RecipeBot.Scheduling;
