@@ -135,4 +135,30 @@ public sealed class InboxDispatcherTests : IAsyncDisposable
         Assert.Empty(beforeTheRetry);
         Assert.Equal(["a1", "a2", "a3"], Handled("a"));
     }
+
+    [Fact]
+    public async Task TwoChatsHeldTillDifferentTimes_AreBothTakenUpAgain_TheLaterOneToo()
+    {
+        await AddAsync((1, "a", "a1"), (2, "b", "b1"));
+        Start("a1", "b1");
+        _gates["a1"].SetResult(false);
+        await Eventually.WaitUntilAsync(() => !_gates.ContainsKey("a1"));
+
+        // b fails half a second later, so its hold ends half a second after a's.
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        _gates["b1"].SetResult(false);
+        await Eventually.WaitUntilAsync(() => !_gates.ContainsKey("b1"));
+
+        // a's retry is due: the rescan for it reads b1 too, still held, and passes it over.
+        _time.Advance(TimeSpan.FromMilliseconds(600));
+        _dispatcher.Signal();
+        await Eventually.WaitUntilAsync(() => Handled("a").Count == 1);
+        Assert.Empty(Handled("b"));
+
+        // b's hold is over: it is read again without anything else failing.
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _dispatcher.Signal();
+        await Eventually.WaitUntilAsync(() => Handled("b").Count == 1);
+        Assert.Equal(["a1", "b1"], _handled);
+    }
 }

@@ -248,6 +248,8 @@ public sealed partial class InboxDispatcher(
 
         if (until > now)
         {
+            // Passed over now (perhaps by another chat's rescan): a rescan must come for them when the hold ends.
+            _rescanAt = until < _rescanAt ? until : _rescanAt;
             return true;
         }
 
@@ -291,10 +293,4 @@ public sealed partial class InboxDispatcher(
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Channel} inbox could not be worked; trying again in {PauseSeconds} s")]
-    private partial void LogInboxFailed(Exception exception, string channel, double pauseSeconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {Sequence} of {Channel} failed outside its handler; it is tried again")]
-    private partial void LogHandlerFailed(Exception exception, long sequence, string channel);
 }
