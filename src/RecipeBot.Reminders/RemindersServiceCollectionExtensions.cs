@@ -82,6 +82,16 @@ public static class RemindersServiceCollectionExtensions
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ReminderSchemaService>());
         services.AddQuartz(ReminderTriggers.SchedulerName, quartz =>
         {
+            // Named like the instance's claims when Storage:InstanceId is set; otherwise Quartz makes up a name.
+            if (!string.IsNullOrWhiteSpace(storage.InstanceId))
+            {
+                quartz.ConfigureScheduler(scheduler =>
+                {
+                    scheduler.InstanceId = storage.InstanceId;
+                    scheduler.GenerateInstanceId = false;
+                });
+            }
+
             if (connectionString is null && postgres is null)
             {
                 quartz.UseInMemoryStore();

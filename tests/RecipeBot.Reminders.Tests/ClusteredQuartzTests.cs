@@ -20,13 +20,13 @@ public sealed class ClusteredQuartzTests(PostgresServer server) : IAsyncDisposab
         }
     }
 
-    private async Task<ReminderHost> InstanceAsync(string connectionString)
+    private async Task<ReminderHost> InstanceAsync(string connectionString, string? instanceId = null)
     {
         var host = await ReminderHost.StartAsync(
             Path.Combine(Path.GetTempPath(), "unused.db"),
             TimeProvider.System,
             new RecordingSender(),
-            new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString },
+            new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString, ["Storage:InstanceId"] = instanceId },
             provider: "postgres");
         _hosts.Add(host);
         return host;
@@ -61,6 +61,17 @@ public sealed class ClusteredQuartzTests(PostgresServer server) : IAsyncDisposab
         var mine = Fired.Where(f => f.Trigger.StartsWith(group, StringComparison.Ordinal)).ToList();
         Assert.Equal(300, mine.Count);
         Assert.Equal(300, mine.Select(f => f.Trigger).Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task ANamedInstance_IsNamedSoInTheCluster()
+    {
+        var database = server.CreateDatabase();
+        var a = await InstanceAsync(database, "pod-a");
+        var b = await InstanceAsync(database);
+
+        Assert.Equal("pod-a", a.Scheduler.SchedulerInstanceId);
+        Assert.NotEqual("pod-a", b.Scheduler.SchedulerInstanceId);
     }
 
     [SkippableFact]

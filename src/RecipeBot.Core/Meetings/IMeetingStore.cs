@@ -69,7 +69,10 @@ public interface IMeetingStore
     /// </summary>
     ValueTask<bool> QueueAsync(string key, NotificationStatus status, DateTimeOffset now, OutgoingMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Records what became of a claimed notification.</summary>
+    /// <summary>
+    /// Records what became of a claimed notification, if it is still pending: one settled meanwhile (a peer took the
+    /// claim over and queued it) keeps what it became.
+    /// </summary>
     ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The ledger status of <paramref name="key"/>, or null when it was never claimed.</summary>

@@ -215,7 +215,7 @@ public sealed class InMemoryMeetingStore(IOutboxStore? outbox = null) : IMeeting
     {
         lock (_gate)
         {
-            if (_ledger.TryGetValue(key, out var entry))
+            if (_ledger.TryGetValue(key, out var entry) && entry.Status == NotificationStatus.Pending)
             {
                 _ledger[key] = entry with { Status = status, UpdatedAt = now };
             }

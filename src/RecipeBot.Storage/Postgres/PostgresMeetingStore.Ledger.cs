@@ -66,7 +66,7 @@ public sealed partial class PostgresMeetingStore
     public ValueTask CompleteAsync(string key, NotificationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction, token) => ExecuteAsync(
-                connection, transaction, "UPDATE notification_ledger SET status = $2, updated_at = $3 WHERE key = $1", token, key, StoredStatus.Text(status), Utc(now)),
+                connection, transaction, "UPDATE notification_ledger SET status = $2, updated_at = $3 WHERE key = $1 AND status = 'pending'", token, key, StoredStatus.Text(status), Utc(now)),
             cancellationToken);
 
     public async ValueTask<NotificationStatus?> GetStatusAsync(string key, CancellationToken cancellationToken)

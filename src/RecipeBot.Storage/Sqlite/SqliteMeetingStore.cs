@@ -89,7 +89,7 @@ public sealed partial class SqliteMeetingStore : IMeetingStore
             WHERE key = $key AND status = 'pending' AND (owner_id = $owner OR updated_at <= $staleBefore)
             """,
             "$key", "$owner", "$now", "$staleBefore");
-        _complete = database.Prepare("UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key", "$key", "$status", "$now");
+        _complete = database.Prepare("UPDATE notification_ledger SET status = $status, updated_at = $now WHERE key = $key AND status = 'pending'", "$key", "$status", "$now");
         _status = database.Prepare("SELECT status FROM notification_ledger WHERE key = $key", "$key");
         _pending = database.Prepare("SELECT key, owner_id, due_at, status, updated_at FROM notification_ledger WHERE status = 'pending' ORDER BY updated_at, key");
         _queue = database.Prepare(

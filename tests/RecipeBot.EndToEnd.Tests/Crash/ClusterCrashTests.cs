@@ -20,7 +20,7 @@ public sealed class ClusterCrashTests(PostgresServer server, ITestOutputHelper o
         await using var run = await ClusterRun.StartAsync(webhook: true, server.CreateDatabase(), Users, Steps);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
-        // Patience covers the 30 s lease of the dead instance's rows and the queue of 80 chats.
+        // Patience covers the 30 s lease of the dead instance's rows and the queue of 90 chats.
         var walk = run.WalkAsync(TimeSpan.FromSeconds(75), timeout.Token);
         await run.RepliedAsync(90, timeout.Token);
         run.Kill(0);

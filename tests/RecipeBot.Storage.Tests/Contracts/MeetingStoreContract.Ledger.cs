@@ -61,6 +61,9 @@ public abstract partial class MeetingStoreContract
         await store.CompleteAsync("never-claimed", NotificationStatus.Sent, Now, CancellationToken.None);
 
         Assert.Equal(NotificationStatus.SentLate, await store.GetStatusAsync("sent", CancellationToken.None));
+        // Settled already (a peer took the claim over and queued it): a late completion changes nothing.
+        await store.CompleteAsync("sent", NotificationStatus.Skipped, Now.AddMinutes(3), CancellationToken.None);
+        Assert.Equal(NotificationStatus.SentLate, await store.GetStatusAsync("sent", CancellationToken.None));
         Assert.Equal(NotificationStatus.Done, await store.GetStatusAsync("marker", CancellationToken.None));
         Assert.Null(await store.GetStatusAsync("never-claimed", CancellationToken.None));
         Assert.Equal(["older", "newer"], (await store.ListPendingAsync(CancellationToken.None)).Select(e => e.Key));
