@@ -33,9 +33,11 @@ public static class RemindersServiceCollectionExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Read as written here, as Quartz is configured; its validation is AddStorage's, so a bad value is reported once.
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.SectionName)
-            .PostConfigure(options => NameTheInstance(options, configuration))
+            .PostConfigure(options => NameTheInstance(options, storage))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -53,7 +55,6 @@ public static class RemindersServiceCollectionExtensions
         }
 
         // Where Quartz keeps its timers is decided here, as Quartz is configured: next to the conversations.
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var persistent = configuration.GetSection(ReminderOptions.SectionName).GetValue<bool?>(nameof(ReminderOptions.PersistentTimers)) ?? true;
         // On PostgreSQL the instances share one clustered scheduler whose tables the migrations made (each timer fires on
         // one instance, and a dead instance's are taken over); the ledger's claim still keeps each reminder to one send.
@@ -139,21 +140,20 @@ public static class RemindersServiceCollectionExtensions
     /// <summary>
     /// The ledger's owner id when <c>Reminders:InstanceId</c> is not set: <c>Storage:InstanceId</c>, else on PostgreSQL
     /// the machine and process (instances on one machine must not pass for one another), else the machine name. Read
-    /// from the settings as written, so a bad storage setting is reported once, by its own validation.
+    /// from the settings as written.
     /// </summary>
-    private static void NameTheInstance(ReminderOptions options, IConfiguration configuration)
+    private static void NameTheInstance(ReminderOptions options, StorageOptions storage)
     {
         if (!string.IsNullOrWhiteSpace(options.InstanceId))
         {
             return;
         }
 
-        var storage = configuration.GetSection(StorageOptions.SectionName);
-        if (storage[nameof(StorageOptions.InstanceId)] is { } named && !string.IsNullOrWhiteSpace(named))
+        if (!string.IsNullOrWhiteSpace(storage.InstanceId))
         {
-            options.InstanceId = named;
+            options.InstanceId = storage.InstanceId;
         }
-        else if (string.Equals(storage[nameof(StorageOptions.Provider)]?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase))
+        else if (storage.IsPostgres)
         {
             options.InstanceId = $"{Environment.MachineName}/{Environment.ProcessId}";
         }
