@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecipeBot.Channels.Telegram.Permissions;
 using RecipeBot.Channels.Telegram.Receiving;
+using RecipeBot.Channels.Telegram.Rehearsing;
 using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Turns;
 using Telegram.Bot;
 
 namespace RecipeBot.Channels.Telegram;
@@ -61,6 +63,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramChatPermissions>();
         AddChatPermissions(services);
         services.AddSingleton<TelegramUpdateHandler>();
+        // Rehearsed at start, so that the channel's code is compiled before the first update.
+        services.AddSingleton<IChannelRehearsal, TelegramRehearsal>();
         services.AddSingleton<TelegramBootstrap>();
         services.AddSingleton<TelegramInboxProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<TelegramInboxProcessor>());

@@ -72,6 +72,8 @@ public static class BotApplication
         // Load the content and train (or load) the free-text model now, not on the first message:
         // a slow first turn would make Teams redeliver and Telegram users wait.
         StartupChecks.WarmUp(app.Services);
+        // And rehearse a few turns, so that the first users after a start do not wait for the code to be compiled.
+        StartupChecks.Rehearse(app.Services);
         return app;
     }
 }

@@ -91,7 +91,7 @@ public sealed class TelegramPollingService(
                 continue;
             }
 
-            var (items, read, next) = ReadBatch(updates);
+            var (items, read, next) = ReadBatch(updates, logger);
             if (items.Count > 0)
             {
                 await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
@@ -137,7 +137,7 @@ public sealed class TelegramPollingService(
     /// Telegram.Bot cannot read is stored all the same (the inbox processor gives it up, logged), so it never
     /// holds up the ones after it. The updates as read go along, so their turns need not read them again.
     /// </summary>
-    private (List<InboxItem> Items, List<Update> Read, long Next) ReadBatch(JsonElement updates)
+    internal static (List<InboxItem> Items, List<Update> Read, long Next) ReadBatch(JsonElement updates, ILogger logger)
     {
         var items = new List<InboxItem>(updates.GetArrayLength());
         var read = new List<Update>(items.Capacity);

@@ -24,6 +24,12 @@ public sealed class RecipeEngineOptions
     /// </summary>
     public List<string> Coordinators { get; set; } = [];
 
+    /// <summary>
+    /// Rehearse turns at start, before the channels take messages (in memory, stored and sent nowhere), so that the
+    /// first users after a start do not wait for the code of a turn to be compiled.
+    /// </summary>
+    public bool Rehearse { get; set; } = true;
+
     /// <summary>How long after "I'll try this" the bot asks how it went (default 7 days).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan NextStepAfter { get; set; } = TimeSpan.FromDays(7);
