@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecipeBot.Channels.Telegram.Client;
+using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -14,6 +15,7 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// Long polling: fetch updates, store them in the inbox as Telegram wrote them, and only then move the offset
 /// on, so an update is never lost between Telegram and the disk. A 409 (another poller or a webhook) is
 /// reported clearly and retried with backoff; an empty answer that came back at once is followed by a pause.
+/// Each poll asks for no more updates than the sender has request slots free (<see cref="BatchSize"/>).
 /// Only the instance that leads the election polls (on PostgreSQL, through an advisory lock); when it loses the lead
 /// it stops, and the next leader goes on from the stored offset.
 /// </summary>
@@ -23,6 +25,8 @@ public sealed class TelegramPollingService(
     IInboxStore inbox,
     ICursorStore cursors,
     TelegramInboxProcessor processor,
+    TelegramSender sender,
+    TelegramSendLimits limits,
     TelegramOptions options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger,
@@ -37,6 +41,18 @@ public sealed class TelegramPollingService(
     public static readonly TimeSpan MinimumEmptyPoll = TimeSpan.FromSeconds(1);
 
     public const string ElectionName = "telegram:polling";
+
+    /// <summary>The most updates Telegram hands out for one getUpdates.</summary>
+    public const int MaxBatch = 100;
+
+    /// <summary>
+    /// How many updates to ask for: no more than the sender has request slots for, less the replies already waiting
+    /// for one. Every update taken is a reply to send; a batch larger than the slots would only queue its replies
+    /// behind each other inside the bot, while Telegram keeps the rest, in order, for the next poll. Telegram's own
+    /// limits (messages per second) do not lower it: the button presses are still answered as they come.
+    /// </summary>
+    public static int BatchSize(int maxConcurrentRequests, int waitingForSlot) =>
+        Math.Clamp(maxConcurrentRequests - waitingForSlot, 1, MaxBatch);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,6 +140,7 @@ public sealed class TelegramPollingService(
             // Telegram's update ids fit in 32 bits; the cursor keeps them as 64.
             Offset = offset is { } value ? checked((int)value) : null,
             Timeout = options.PollingTimeoutSeconds,
+            Limit = BatchSize(limits.MaxConcurrentRequests, sender.WaitingForSlot),
             AllowedUpdates = TelegramBootstrap.AllowedUpdates,
         };
         var updates = await bot.CallAsync(request, stoppingToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private TaskCompletionSource _idle = NewSignal();
     private int _queued;
     private int _inFlight;
+    private int _waitingForSlot;
     private long _nextSequence;
     private DateTimeOffset _lastPrune;
 
@@ -53,6 +54,12 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     }
 
     public TelegramSenderStatistics Statistics { get; } = new();
+
+    /// <summary>
+    /// Chats whose next message may go now by every limit of Telegram's but waits for one of the
+    /// <see cref="TelegramSendLimits.MaxConcurrentRequests"/> to be free: the network, not Telegram's limits, holds them.
+    /// </summary>
+    public int WaitingForSlot => Volatile.Read(ref _waitingForSlot);
 
     public async ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken) =>
         await QueueAsync(message, cancellationToken).ConfigureAwait(false);
@@ -210,10 +217,13 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         }
 
         ready.Sort(static (a, b) => a.Items.First!.Value.Sequence.CompareTo(b.Items.First!.Value.Sequence));
-        foreach (var chat in ready)
+        var waitingForSlot = 0;
+        for (var i = 0; i < ready.Count; i++)
         {
+            var chat = ready[i];
             if (_inFlight >= _limits.MaxConcurrentRequests)
             {
+                waitingForSlot = ready.Count - i;
                 break; // a finishing request wakes the loop
             }
 
@@ -234,6 +244,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
             starts.Add((chat, part, timing));
         }
 
+        Volatile.Write(ref _waitingForSlot, waitingForSlot);
         return (starts, wakeAt);
     }
 

@@ -40,6 +40,16 @@ public sealed class PollingChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APoll_AsksForNoMoreUpdatesThanTheSenderHasRequestSlots()
+    {
+        await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
+
+        var poll = await _telegram.WaitForAsync("getUpdates");
+
+        Assert.Equal(new RecipeBot.Channels.Telegram.Sending.TelegramSendLimits().MaxConcurrentRequests, poll.Int64Parameter("limit"));
+    }
+
+    [Fact]
     public async Task APrivateUser_WalksFromStartToARecipe_ByPressingButtons()
     {
         await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);

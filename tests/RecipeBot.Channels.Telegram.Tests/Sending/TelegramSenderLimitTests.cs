@@ -112,6 +112,30 @@ public sealed class TelegramSenderLimitTests
     }
 
     [Fact]
+    public async Task ChatsHeldOnlyByTheRequestSlots_AreCountedAsWaitingForOne()
+    {
+        // Arrange: two slots, five chats whose requests take a while, and a sixth chat held by its own interval.
+        await using var harness = new SenderHarness(new TelegramSendLimits { MaxConcurrentRequests = 2 });
+        await harness.EnqueueAsync(6, "first");
+        await harness.StartAsync();
+        await harness.RunUntilAsync(() => harness.Api.Delivered.Count == 1);
+        await harness.EnqueueAsync(6, "second");
+        for (var chat = 1; chat <= 5; chat++)
+        {
+            harness.Api.DelayNext(chat, TimeSpan.FromMilliseconds(300));
+            await harness.EnqueueAsync(chat, "hello");
+        }
+
+        // Act
+        await harness.SettleAsync();
+
+        // Assert: chat 6 waits for Telegram's interval, not for a slot; three of the five wait for a slot.
+        Assert.Equal(3, harness.Sender.WaitingForSlot);
+        await harness.RunUntilIdleAsync();
+        Assert.Equal(0, harness.Sender.WaitingForSlot);
+    }
+
+    [Fact]
     public async Task SlowRequest_CountsAgainstTheLimitsUntilItsAnswerComesBack()
     {
         // Arrange: it may have reached Telegram only just before its answer, so the window runs from there.

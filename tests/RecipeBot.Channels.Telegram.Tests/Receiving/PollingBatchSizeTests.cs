@@ -1,0 +1,17 @@
+using RecipeBot.Channels.Telegram.Receiving;
+
+namespace RecipeBot.Channels.Telegram.Tests.Receiving;
+
+public sealed class PollingBatchSizeTests
+{
+    [Theory]
+    [InlineData(16, 0, 16)]
+    [InlineData(64, 0, 64)]
+    [InlineData(64, 10, 54)]
+    [InlineData(64, 64, 1)]
+    [InlineData(64, 500, 1)]
+    [InlineData(256, 0, TelegramPollingService.MaxBatch)]
+    [InlineData(256, 200, 56)]
+    public void ABatch_IsNoLargerThanTheFreeRequestSlots_AtLeastOne_AtMostTelegramsMaximum(int slots, int waiting, int expected) =>
+        Assert.Equal(expected, TelegramPollingService.BatchSize(slots, waiting));
+}
