@@ -45,6 +45,15 @@ public sealed class TelegramPollingService(
     /// <summary>The most updates Telegram hands out for one getUpdates.</summary>
     public const int MaxBatch = 100;
 
+    /// <summary>The longest a poll waits for the sender to free request slots before it asks all the same.</summary>
+    public static readonly TimeSpan MaxSlotWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The smallest batch worth a poll while the sender's slots are taken: a quarter of them. Fewer free, the poll waits
+    /// for replies to go out first, rather than taking an update or two per round trip in a busy loop.
+    /// </summary>
+    public static int SmallestBatch(int maxConcurrentRequests) => Math.Clamp(maxConcurrentRequests / 4, 1, MaxBatch);
+
     /// <summary>
     /// How many updates to ask for: no more than the sender has request slots for, less the replies already waiting
     /// for one. Every update taken is a reply to send; a batch larger than the slots would only queue its replies
@@ -83,6 +92,7 @@ public sealed class TelegramPollingService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            await WaitForSlotsAsync(stoppingToken).ConfigureAwait(false);
             var asked = time.GetTimestamp();
             JsonElement updates;
             try
@@ -130,6 +140,25 @@ public sealed class TelegramPollingService(
             {
                 await Task.Delay(MinimumEmptyPoll - elapsed, time, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Waits (at most <see cref="MaxSlotWait"/>) until a batch of <see cref="SmallestBatch"/> would not queue behind other replies.</summary>
+    private async Task WaitForSlotsAsync(CancellationToken stoppingToken)
+    {
+        var mostWaiting = limits.MaxConcurrentRequests - SmallestBatch(limits.MaxConcurrentRequests);
+        if (sender.WaitingForSlot <= mostWaiting)
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.WhenWaitingForSlotAtMostAsync(mostWaiting, stoppingToken).WaitAsync(MaxSlotWait, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The slots stay taken (slow answers): poll all the same, for what fits.
         }
     }
 

@@ -36,6 +36,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private int _queued;
     private int _inFlight;
     private int _waitingForSlot;
+    private (int Waiting, TaskCompletionSource Signal)? _slotWatch;
     private long _nextSequence;
     private DateTimeOffset _lastPrune;
 
@@ -60,6 +61,24 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     /// <see cref="TelegramSendLimits.MaxConcurrentRequests"/> to be free: the network, not Telegram's limits, holds them.
     /// </summary>
     public int WaitingForSlot => Volatile.Read(ref _waitingForSlot);
+
+    /// <summary>Completes once no more than <paramref name="waiting"/> chats wait for a request slot (at once if so now).</summary>
+    public Task WhenWaitingForSlotAtMostAsync(int waiting, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_waitingForSlot <= waiting)
+            {
+                return Task.CompletedTask;
+            }
+
+            // One watcher (the poller) at a time: a new watch replaces the one before, which is let go.
+            _slotWatch?.Signal.TrySetResult();
+            var signal = NewSignal();
+            _slotWatch = (waiting, signal);
+            return signal.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public async ValueTask EnqueueAsync(TelegramOutgoing message, CancellationToken cancellationToken) =>
         await QueueAsync(message, cancellationToken).ConfigureAwait(false);
@@ -245,6 +264,12 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         }
 
         Volatile.Write(ref _waitingForSlot, waitingForSlot);
+        if (_slotWatch is { } watch && waitingForSlot <= watch.Waiting)
+        {
+            _slotWatch = null;
+            watch.Signal.TrySetResult();
+        }
+
         return (starts, wakeAt);
     }
 

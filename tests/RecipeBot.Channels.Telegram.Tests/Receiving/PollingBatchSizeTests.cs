@@ -14,4 +14,12 @@ public sealed class PollingBatchSizeTests
     [InlineData(256, 200, 56)]
     public void ABatch_IsNoLargerThanTheFreeRequestSlots_AtLeastOne_AtMostTelegramsMaximum(int slots, int waiting, int expected) =>
         Assert.Equal(expected, TelegramPollingService.BatchSize(slots, waiting));
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(16, 4)]
+    [InlineData(64, 16)]
+    [InlineData(1000, TelegramPollingService.MaxBatch)]
+    public void WhileFewerSlotsThanAQuarterAreFree_APollWaits(int slots, int smallest) =>
+        Assert.Equal(smallest, TelegramPollingService.SmallestBatch(slots));
 }

@@ -131,8 +131,12 @@ public sealed class TelegramSenderLimitTests
 
         // Assert: chat 6 waits for Telegram's interval, not for a slot; three of the five wait for a slot.
         Assert.Equal(3, harness.Sender.WaitingForSlot);
+        var fewer = harness.Sender.WhenWaitingForSlotAtMostAsync(1, CancellationToken.None);
+        Assert.True(harness.Sender.WhenWaitingForSlotAtMostAsync(3, CancellationToken.None).IsCompleted);
+        Assert.False(fewer.IsCompleted);
         await harness.RunUntilIdleAsync();
         Assert.Equal(0, harness.Sender.WaitingForSlot);
+        Assert.True(fewer.IsCompletedSuccessfully);
     }
 
     [Fact]
