@@ -14,4 +14,11 @@ public static class TelegramBotClientCalls
     /// </summary>
     public static Task<JsonElement> CallAsync(this ITelegramBotClient bot, IRequest request, CancellationToken cancellationToken) =>
         bot.SendRequest(new RawResultRequest(request), cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="request"/>; completes when Telegram accepted it, its result skipped unread
+    /// (<see cref="UnreadResultRequest"/>). Throws as <see cref="CallAsync"/> does.
+    /// </summary>
+    public static Task SendAsync(this ITelegramBotClient bot, IRequest request, CancellationToken cancellationToken) =>
+        bot.SendRequest(new UnreadResultRequest(request), cancellationToken);
 }

@@ -123,7 +123,7 @@ public sealed class TelegramUpdateHandler(
     {
         try
         {
-            await bot.CallAsync(new AnswerCallbackQueryRequest { CallbackQueryId = queryId }, CancellationToken.None).ConfigureAwait(false);
+            await bot.SendAsync(new AnswerCallbackQueryRequest { CallbackQueryId = queryId }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (RequestException e)
         {
@@ -150,7 +150,7 @@ public sealed class TelegramUpdateHandler(
         {
             // Without reply_markup the keyboard goes.
             var edit = new EditMessageReplyMarkupRequest { ChatId = message.Chat.Id, MessageId = message.Id };
-            await bot.CallAsync(edit, cancellationToken).ConfigureAwait(false);
+            await bot.SendAsync(edit, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestException e)
         {

@@ -22,7 +22,7 @@ public sealed partial class TelegramSender
         {
             // The sent message comes back, but nothing here reads it: an answer in another shape than Telegram's
             // (telegram-test-api dates messages in milliseconds) still means the message was taken, and is no reason to send it again.
-            await _bot.CallAsync(Request(chat.ChatId, part), stoppingToken).ConfigureAwait(false);
+            await _bot.SendAsync(Request(chat.ChatId, part), stoppingToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

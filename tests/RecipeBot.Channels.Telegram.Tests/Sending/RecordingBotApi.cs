@@ -59,7 +59,12 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotClient
     /// </summary>
     public Task<TResponse> SendRequest<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
-        var sent = request is RawResultRequest raw ? raw.Request : request;
+        var sent = request switch
+        {
+            RawResultRequest raw => raw.Request,
+            UnreadResultRequest unread => unread.Request,
+            _ => request,
+        };
         var (chatId, text, keyboard, document) = sent switch
         {
             SendMessageRequest message => (message.ChatId!.Identifier!.Value, message.Text, message.ReplyMarkup as InlineKeyboardMarkup, (string?)null),
@@ -99,7 +104,7 @@ internal sealed class RecordingBotApi(TimeProvider time) : ITelegramBotClient
 
             // The sent message, as raw JSON: what the sender asks for.
             var message = JsonSerializer.SerializeToElement(new { message_id = Interlocked.Increment(ref _lastMessageId), chat = new { id = chatId, type = "private" }, date = 0 });
-            return (TResponse)(object)message;
+            return typeof(TResponse) == typeof(UnreadResult) ? (TResponse)(object)default(UnreadResult) : (TResponse)(object)message;
         }
         finally
         {
