@@ -67,24 +67,39 @@ internal static class StartupChecks
             return;
         }
 
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Rehearsal));
         var started = Stopwatch.GetTimestamp();
         var rehearsal = new Rehearsal(services.GetRequiredService<CompiledFlow>(), services.GetRequiredService<IntentDiagnoser>(), TimeProvider.System);
         var sent = new List<string>();
-        Task.Run(async () =>
+        using var timeout = new CancellationTokenSource(RehearsalTimeout);
+        try
         {
-            await rehearsal.WalkAsync(RehearsalWalks, RehearsalSteps, CancellationToken.None).ConfigureAwait(false);
-            foreach (var channel in services.GetServices<IChannelRehearsal>())
-            {
-                var messages = await channel.RunAsync(rehearsal, CancellationToken.None).ConfigureAwait(false);
-                sent.Add($"{channel.Channel} {messages}");
-            }
-        }).GetAwaiter().GetResult();
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Rehearsal)).LogInformation(
-            "Rehearsed {Turns} turns in {ElapsedMs} ms before taking messages (messages rendered: {Sent})",
-            rehearsal.TurnsTaken,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            sent.Count == 0 ? "none" : string.Join(", ", sent));
+            Task.Run(
+                async () =>
+                {
+                    await rehearsal.WalkAsync(RehearsalWalks, RehearsalSteps, timeout.Token).ConfigureAwait(false);
+                    foreach (var channel in services.GetServices<IChannelRehearsal>())
+                    {
+                        var messages = await channel.RunAsync(rehearsal, timeout.Token).ConfigureAwait(false);
+                        sent.Add($"{channel.Channel} {messages}");
+                    }
+                },
+                timeout.Token).GetAwaiter().GetResult();
+            logger.LogInformation(
+                "Rehearsed {Turns} turns in {ElapsedMs} ms before taking messages (messages rendered: {Sent})",
+                rehearsal.TurnsTaken,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                sent.Count == 0 ? "none" : string.Join(", ", sent));
+        }
+        catch (Exception e)
+        {
+            // Only the first users' wait is at stake: the bot starts all the same.
+            logger.LogWarning(e, "The rehearsal at start did not finish ({Turns} turns in {ElapsedMs} ms); the bot starts without it", rehearsal.TurnsTaken, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
+
+    /// <summary>The longest the rehearsal may hold up the start.</summary>
+    private static readonly TimeSpan RehearsalTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Walks per language, and steps per walk: enough to pass every kind of step once, in a fraction of a second.</summary>
     private const int RehearsalWalks = 4;

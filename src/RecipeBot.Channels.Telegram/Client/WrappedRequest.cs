@@ -11,14 +11,6 @@ namespace RecipeBot.Channels.Telegram.Client;
 /// <summary>Sends Telegram.Bot's <see cref="Request"/> as it is; its result is read as <typeparamref name="TResult"/>.</summary>
 public abstract class WrappedRequest<TResult>(IRequest request) : IRequest<TResult>
 {
-    private static readonly JsonSerializerOptions Options = new(JsonBotAPI.Options)
-    {
-        // Still escapes what HTML and JSON need (<, >, &, quotes); only letters of other scripts stay unescaped.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> PlainJson = new();
-
     /// <summary>The request as built with Telegram.Bot's types.</summary>
     public IRequest Request { get; } = request;
 
@@ -32,12 +24,24 @@ public abstract class WrappedRequest<TResult>(IRequest request) : IRequest<TResu
         set => Request.IsWebhookResponse = value;
     }
 
-    public HttpContent? ToHttpContent() => PlainJson.GetOrAdd(Request.GetType(), IsPlainJson)
-        ? JsonContent.Create(Request, Request.GetType(), options: Options)
+    public HttpContent? ToHttpContent() => RequestBodies.Plain.GetOrAdd(Request.GetType(), RequestBodies.IsPlainJson)
+        ? JsonContent.Create(Request, Request.GetType(), options: RequestBodies.Options)
         : Request.ToHttpContent();
+}
+
+/// <summary>How the wrapped requests write their bodies; one set of options (and its type metadata) for all of them.</summary>
+internal static class RequestBodies
+{
+    public static readonly JsonSerializerOptions Options = new(JsonBotAPI.Options)
+    {
+        // Still escapes what HTML and JSON need (<, >, &, quotes); only letters of other scripts stay unescaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Plain = new();
 
     /// <summary>Requests Telegram.Bot writes as JSON; those that may carry files (multipart) or no body are left to it.</summary>
-    private static bool IsPlainJson(Type type)
+    public static bool IsPlainJson(Type type)
     {
         var plain = false;
         for (var t = type; t is not null; t = t.BaseType)

@@ -45,7 +45,7 @@ public sealed class TelegramPollingService(
     /// <summary>The most updates Telegram hands out for one getUpdates.</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>The longest a poll waits for the sender to free request slots before it asks all the same.</summary>
+    /// <summary>The longest a poll waits for the sender to free request slots before it asks for a full batch all the same.</summary>
     public static readonly TimeSpan MaxSlotWait = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -56,12 +56,13 @@ public sealed class TelegramPollingService(
 
     /// <summary>
     /// How many updates to ask for: no more than the sender has request slots for, less the replies already waiting
-    /// for one. Every update taken is a reply to send; a batch larger than the slots would only queue its replies
-    /// behind each other inside the bot, while Telegram keeps the rest, in order, for the next poll. Telegram's own
-    /// limits (messages per second) do not lower it: the button presses are still answered as they come.
+    /// for one, and never fewer than <see cref="SmallestBatch"/>. Every update taken is a reply to send; a batch larger
+    /// than the slots would only queue its replies behind each other inside the bot, while Telegram keeps the rest, in
+    /// order, for the next poll. Telegram's own limits (messages per second) do not lower it: button presses are still
+    /// answered as they come. It matters where the network is what holds replies back (slow round trips, lifted limits).
     /// </summary>
     public static int BatchSize(int maxConcurrentRequests, int waitingForSlot) =>
-        Math.Clamp(maxConcurrentRequests - waitingForSlot, 1, MaxBatch);
+        Math.Clamp(maxConcurrentRequests - waitingForSlot, SmallestBatch(maxConcurrentRequests), MaxBatch);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -92,12 +93,16 @@ public sealed class TelegramPollingService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WaitForSlotsAsync(stoppingToken).ConfigureAwait(false);
+            // A sender whose slots stay taken past the wait (Telegram answering very slowly) holds nothing up: the
+            // updates are taken as before, so that presses are answered and the inbox keeps them.
+            var limit = await WaitForSlotsAsync(stoppingToken).ConfigureAwait(false)
+                ? BatchSize(limits.MaxConcurrentRequests, sender.WaitingForSlot)
+                : MaxBatch;
             var asked = time.GetTimestamp();
             JsonElement updates;
             try
             {
-                updates = await GetUpdatesAsync(offset, stoppingToken).ConfigureAwait(false);
+                updates = await GetUpdatesAsync(offset, limit, stoppingToken).ConfigureAwait(false);
                 failures = 0;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -143,33 +148,37 @@ public sealed class TelegramPollingService(
         }
     }
 
-    /// <summary>Waits (at most <see cref="MaxSlotWait"/>) until a batch of <see cref="SmallestBatch"/> would not queue behind other replies.</summary>
-    private async Task WaitForSlotsAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits (at most <see cref="MaxSlotWait"/>) until a batch of <see cref="SmallestBatch"/> would not queue behind
+    /// other replies; false when the wait ran out.
+    /// </summary>
+    private async Task<bool> WaitForSlotsAsync(CancellationToken stoppingToken)
     {
         var mostWaiting = limits.MaxConcurrentRequests - SmallestBatch(limits.MaxConcurrentRequests);
         if (sender.WaitingForSlot <= mostWaiting)
         {
-            return;
+            return true;
         }
 
         try
         {
             await sender.WhenWaitingForSlotAtMostAsync(mostWaiting, stoppingToken).WaitAsync(MaxSlotWait, time, stoppingToken).ConfigureAwait(false);
+            return true;
         }
         catch (TimeoutException)
         {
-            // The slots stay taken (slow answers): poll all the same, for what fits.
+            return false;
         }
     }
 
-    private async Task<JsonElement> GetUpdatesAsync(long? offset, CancellationToken stoppingToken)
+    private async Task<JsonElement> GetUpdatesAsync(long? offset, int limit, CancellationToken stoppingToken)
     {
         var request = new GetUpdatesRequest
         {
             // Telegram's update ids fit in 32 bits; the cursor keeps them as 64.
             Offset = offset is { } value ? checked((int)value) : null,
             Timeout = options.PollingTimeoutSeconds,
-            Limit = BatchSize(limits.MaxConcurrentRequests, sender.WaitingForSlot),
+            Limit = limit,
             AllowedUpdates = TelegramBootstrap.AllowedUpdates,
         };
         var updates = await bot.CallAsync(request, stoppingToken).ConfigureAwait(false);

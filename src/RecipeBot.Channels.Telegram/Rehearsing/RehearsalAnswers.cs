@@ -15,11 +15,35 @@ internal sealed class RehearsalAnswers : HttpMessageHandler
 {
     private readonly ConcurrentQueue<JsonObject> _updates = new();
     private readonly ConcurrentDictionary<long, string[]> _lastButtons = new();
-    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _calls = new(StringComparer.Ordinal);
+    private readonly List<(string Method, int Times, TaskCompletionSource Signal)> _watches = [];
+    private readonly Lock _lock = new();
     private int _messageId;
 
-    /// <summary>Calls answered, by Bot API method.</summary>
-    public IReadOnlyDictionary<string, int> Calls => _calls;
+    /// <summary>How many calls of <paramref name="method"/> were answered.</summary>
+    public int Calls(string method)
+    {
+        lock (_lock)
+        {
+            return _calls.GetValueOrDefault(method);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="method"/> was answered <paramref name="times"/> times.</summary>
+    public Task WhenCalledAsync(string method, int times, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_calls.GetValueOrDefault(method) >= times)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _watches.Add((method, times, signal));
+            return signal.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     public void Queue(JsonObject update) => _updates.Enqueue(update);
 
@@ -29,7 +53,6 @@ internal sealed class RehearsalAnswers : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.RequestUri?.Segments[^1] ?? string.Empty;
-        _calls.AddOrUpdate(method, 1, (_, count) => count + 1);
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var result = method switch
         {
@@ -37,10 +60,29 @@ internal sealed class RehearsalAnswers : HttpMessageHandler
             "sendMessage" => Sent(body),
             _ => "true",
         };
+        Count(method);
         return new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent($$"""{"ok":true,"result":{{result}}}""", Encoding.UTF8, "application/json"),
         };
+    }
+
+    private void Count(string method)
+    {
+        lock (_lock)
+        {
+            var calls = _calls[method] = _calls.GetValueOrDefault(method) + 1;
+            _watches.RemoveAll(watch =>
+            {
+                if (watch.Method != method || calls < watch.Times)
+                {
+                    return false;
+                }
+
+                watch.Signal.TrySetResult();
+                return true;
+            });
+        }
     }
 
     private string TakeUpdates()

@@ -20,7 +20,7 @@ namespace RecipeBot.Channels.Telegram.Rehearsing;
 /// the replies leave the rehearsal's outbox through the outbox sender and the rate-limited sender. Telegram itself is
 /// played in the process by <see cref="RehearsalAnswers"/>, so nothing leaves the machine.
 /// </summary>
-public sealed class TelegramRehearsal(TimeProvider time) : IChannelRehearsal
+public sealed class TelegramRehearsal : IChannelRehearsal
 {
     /// <summary>Buttons pressed in each chat after <c>/start</c>.</summary>
     public const int Presses = 6;
@@ -40,6 +40,8 @@ public sealed class TelegramRehearsal(TimeProvider time) : IChannelRehearsal
     public async Task<int> RunAsync(Rehearsal rehearsal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rehearsal);
+        // The real clock, whatever clock the bot is given (a test's stands still): the rehearsal only takes a moment.
+        var time = TimeProvider.System;
         var answers = new RehearsalAnswers();
         using var http = new HttpClient(answers);
         var bot = new TelegramBotClient(new TelegramBotClientOptions("1:rehearsal", "http://rehearsal.invalid/") { RetryThreshold = 0 }, http);
@@ -54,6 +56,7 @@ public sealed class TelegramRehearsal(TimeProvider time) : IChannelRehearsal
         try
         {
             var updateId = 0;
+            var presses = 0;
             for (var chat = 1; chat <= rehearsal.Languages.Count; chat++)
             {
                 var language = rehearsal.Languages[chat - 1];
@@ -62,19 +65,24 @@ public sealed class TelegramRehearsal(TimeProvider time) : IChannelRehearsal
                 for (var press = 0; press < Presses && answers.LastButtons(chat) is { Count: > 0 } buttons; press++)
                 {
                     answers.Queue(Pressed(++updateId, chat, language, rehearsal.Press(buttons, language, press)));
+                    presses++;
                     await RoundAsync(bot, handler, outbox, cancellationToken).ConfigureAwait(false);
                 }
 
                 answers.Queue(Typed(++updateId, chat, language, Question.GetValueOrDefault(language, Question["en"])));
                 await RoundAsync(bot, handler, outbox, cancellationToken).ConfigureAwait(false);
             }
+
+            // The presses are answered and their keyboards removed in the background: wait for them before the client goes.
+            await answers.WhenCalledAsync("answerCallbackQuery", presses, cancellationToken).ConfigureAwait(false);
+            await answers.WhenCalledAsync("editMessageReplyMarkup", presses, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await sender.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        return answers.Calls.GetValueOrDefault("sendMessage");
+        return answers.Calls("sendMessage");
     }
 
     /// <summary>One poll: the updates read as the poller reads them, each handled, and the replies sent.</summary>

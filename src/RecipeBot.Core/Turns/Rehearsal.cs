@@ -9,7 +9,7 @@ namespace RecipeBot.Core.Turns;
 
 /// <summary>
 /// Turns rehearsed before the bot takes its first message, so that a turn's code is compiled before a user waits for
-/// it: the program runs without tiered compilation, each method compiled once, fully optimised, when first called.
+/// it: the program runs without tiered compilation, so a method is compiled once, fully optimised, when first called.
 /// The rehearsal has an engine of its own on the real content and free-text model, with conversations, meetings,
 /// plans, figures and an outbox in memory: nothing it says is stored, counted or sent to anyone.
 /// </summary>

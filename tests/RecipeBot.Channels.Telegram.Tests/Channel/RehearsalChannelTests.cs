@@ -39,6 +39,9 @@ public sealed class RehearsalChannelTests : IAsyncLifetime
         await connection.OpenAsync();
         Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM conversations"));
         Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM outbox"));
+        // Its Telegram chats (/start marks a chat active) and its updates stayed in memory too.
+        Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM chats"));
+        Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM inbox"));
         foreach (var table in Tables(connection))
         {
             using var read = connection.CreateCommand();

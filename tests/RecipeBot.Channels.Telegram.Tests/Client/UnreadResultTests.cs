@@ -28,4 +28,38 @@ public sealed class UnreadResultTests
         Assert.NotNull(answer);
         Assert.Equal((true, 7), (answer.Ok, answer.After));
     }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("""{"message_id":1,"date":1700000000000,"chat":{"id":5,"type":"private"}}""")]
+    public async Task ThroughTelegramBot_AnAcceptedRequest_CompletesWhateverItsResult(string result)
+    {
+        using var http = new HttpClient(new Answering($$"""{"ok":true,"result":{{result}}}"""));
+        var bot = new TelegramBotClient(new TelegramBotClientOptions("1:test", "http://bot.invalid/") { RetryThreshold = 0 }, http);
+
+        await bot.SendAsync(new global::Telegram.Bot.Requests.AnswerCallbackQueryRequest { CallbackQueryId = "q" }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ThroughTelegramBot_ARefusal_StillComesWithItsCodeAndRetryAfter()
+    {
+        using var http = new HttpClient(new Answering("""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}""", 429));
+        var bot = new TelegramBotClient(new TelegramBotClientOptions("1:test", "http://bot.invalid/") { RetryThreshold = 0 }, http);
+
+        var refused = await Assert.ThrowsAsync<global::Telegram.Bot.Exceptions.ApiRequestException>(
+            () => bot.SendAsync(new global::Telegram.Bot.Requests.SendMessageRequest { ChatId = 5, Text = "hi" }, CancellationToken.None));
+
+        Assert.Equal((429, 7), (refused.ErrorCode, refused.Parameters?.RetryAfter));
+    }
+
+    /// <summary>Answers every request with the same body, in the process.</summary>
+    private sealed class Answering(string body, int status = 200) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            });
+    }
 }

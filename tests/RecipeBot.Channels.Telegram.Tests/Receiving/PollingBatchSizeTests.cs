@@ -8,11 +8,13 @@ public sealed class PollingBatchSizeTests
     [InlineData(16, 0, 16)]
     [InlineData(64, 0, 64)]
     [InlineData(64, 10, 54)]
-    [InlineData(64, 64, 1)]
-    [InlineData(64, 500, 1)]
+    [InlineData(64, 64, 16)]
+    [InlineData(64, 500, 16)]
+    [InlineData(1, 3, 1)]
     [InlineData(256, 0, TelegramPollingService.MaxBatch)]
-    [InlineData(256, 200, 56)]
-    public void ABatch_IsNoLargerThanTheFreeRequestSlots_AtLeastOne_AtMostTelegramsMaximum(int slots, int waiting, int expected) =>
+    [InlineData(256, 180, 76)]
+    [InlineData(256, 200, 64)]
+    public void ABatch_IsNoLargerThanTheFreeRequestSlots_AtLeastAQuarterOfThem_AtMostTelegramsMaximum(int slots, int waiting, int expected) =>
         Assert.Equal(expected, TelegramPollingService.BatchSize(slots, waiting));
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class TelegramRehearsalTests
         var flow = CompiledFlow.Compile(ContentLoader.LoadValid(RecipeBot.Tests.Shared.RepositoryPaths.Dialogs()));
         var rehearsal = new Rehearsal(flow, diagnoser: null, TimeProvider.System);
 
-        var sent = await new TelegramRehearsal(TimeProvider.System).RunAsync(rehearsal, CancellationToken.None);
+        var sent = await new TelegramRehearsal().RunAsync(rehearsal, CancellationToken.None);
 
         // /start, every press answered with a message that had buttons again, and the typed question: all sent.
         Assert.Equal(rehearsal.Languages.Count * (TelegramRehearsal.Presses + 2), sent);

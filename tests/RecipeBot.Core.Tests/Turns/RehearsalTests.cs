@@ -23,16 +23,4 @@ public sealed class RehearsalTests
             Assert.Contains(own, r => r.Message.Recipes.Count > 0 || r.Message.Choices.Any(c => c.Id.StartsWith("recipe", StringComparison.Ordinal)));
         }
     }
-
-    [Fact]
-    public async Task ARehearsal_KeepsItsConversationsToItself()
-    {
-        var first = new Rehearsal(RepositoryContent.Compile(), RepositoryContent.Diagnoser, TimeProvider.System);
-        var second = new Rehearsal(RepositoryContent.Compile(), RepositoryContent.Diagnoser, TimeProvider.System);
-
-        await first.WalkAsync(walks: 1, steps: 3, CancellationToken.None);
-
-        Assert.NotEmpty(await first.Outbox.PendingAsync("rehearsal:", 0, 100, DateTimeOffset.MaxValue, CancellationToken.None));
-        Assert.Empty(await second.Outbox.PendingAsync("rehearsal:", 0, 100, DateTimeOffset.MaxValue, CancellationToken.None));
-    }
 }
