@@ -100,45 +100,5 @@ public sealed class DataRightsChannelTests : IAsyncLifetime
     private Task<RecordedRequest> ReplyAsync(long chat, Func<string, bool> text) =>
         _telegram.WaitForAsync("sendMessage", r => r.Int64Parameter("chat_id") == chat && text(r.Parameter("text") ?? string.Empty), TimeSpan.FromSeconds(30));
 
-    /// <summary>Every table of the database (as <c>sqlite_master</c> lists them), every cell: <c>table.column</c> of each that holds one of <paramref name="needles"/>.</summary>
-    private List<string> Find(IReadOnlyList<string> needles)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        Assert.Contains("conversations", tables);
-        Assert.Contains(tables, t => t.StartsWith("QRTZ_", StringComparison.Ordinal));
-        var hits = new List<string>();
-        foreach (var table in tables)
-        {
-            using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                for (var column = 0; column < reader.FieldCount; column++)
-                {
-                    var value = reader.IsDBNull(column) ? string.Empty
-                        : reader.GetValue(column) is byte[] bytes ? Encoding.UTF8.GetString(bytes)
-                        : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-                    if (needles.Any(n => value.Contains(n, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        hits.Add($"{table}.{reader.GetName(column)}: {value}");
-                    }
-                }
-            }
-        }
-
-        return hits;
-    }
+    private List<string> Find(IReadOnlyList<string> needles) => DatabaseSearch.Find(DatabasePath, needles);
 }
