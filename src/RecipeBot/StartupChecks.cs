@@ -1,14 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecipeBot.Core.Diagnosis;
-using RecipeBot.Core.Flow;
-using RecipeBot.Core.Turns;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Conversations;
+using RecipeBot.Core.Diagnosis;
 using RecipeBot.Core.Engine;
+using RecipeBot.Core.Flow;
 using RecipeBot.Core.Meetings;
+using RecipeBot.Core.Turns;
 using RecipeBot.Storage;
 
 namespace RecipeBot;

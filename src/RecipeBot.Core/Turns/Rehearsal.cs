@@ -43,7 +43,7 @@ public sealed class Rehearsal
 
     public IReadOnlyList<string> Languages { get; }
 
-    /// <summary>Turns taken so far.</summary>
+    /// <summary>Turns the walks took so far (a channel's rehearsal counts its own).</summary>
     public int TurnsTaken { get; private set; }
 
     /// <summary>
@@ -88,24 +88,11 @@ public sealed class Rehearsal
         return onward.Count > 0 ? onward[turn % onward.Count] : choices[turn % choices.Count];
     }
 
-    /// <summary>One rehearsed turn, as a channel would hand it over.</summary>
-    public async Task<OutgoingMessage?> TurnAsync(IncomingMessage message, CancellationToken cancellationToken)
+    /// <summary>One turn of a walk, as a channel would hand it over.</summary>
+    private async Task<OutgoingMessage?> TurnAsync(string conversationId, string text, string language, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var reply = await Turns.RunAsync(message, cancellationToken).ConfigureAwait(false);
+        var reply = await Turns.RunAsync(new IncomingMessage(conversationId, text, "rehearsal", language, $"{TurnsTaken + 1}"), cancellationToken).ConfigureAwait(false);
         TurnsTaken++;
         return reply;
     }
-
-    private Task<OutgoingMessage?> TurnAsync(string conversationId, string text, string language, CancellationToken cancellationToken) =>
-        TurnAsync(new IncomingMessage(conversationId, text, "rehearsal", language, $"{TurnsTaken + 1}"), cancellationToken);
-}
-
-/// <summary>A channel's part of the rehearsal: reading its updates and writing its requests, on the rehearsal's turns.</summary>
-public interface IChannelRehearsal
-{
-    string Channel { get; }
-
-    /// <summary>Rehearses the channel's path; returns how many messages it rendered for sending.</summary>
-    Task<int> RunAsync(Rehearsal rehearsal, CancellationToken cancellationToken);
 }
