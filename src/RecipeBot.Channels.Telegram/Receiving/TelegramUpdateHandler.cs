@@ -52,10 +52,13 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (text.StartsWith("/start", StringComparison.Ordinal))
+        if (text.StartsWith("/start", StringComparison.Ordinal)
+            && ConversationId(message.Chat.Id) is var conversationId
+            && !await chats.IsActiveAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
-            // A user who blocked the bot and comes back presses "Restart", which sends /start.
-            await chats.SetActiveAsync(ConversationId(message.Chat.Id), true, cancellationToken).ConfigureAwait(false);
+            // A user who blocked the bot and comes back presses "Restart", which sends /start. A chat already active is
+            // not written again: the directory keeps its status in memory, and the reply asks for it anyway.
+            await chats.SetActiveAsync(conversationId, true, cancellationToken).ConfigureAwait(false);
         }
 
         await TurnAsync(message.Chat, updateId, text, message.From, cancellationToken).ConfigureAwait(false);

@@ -165,6 +165,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
+        var pruneAt = Math.Max(64, 2 * _limits.MaxConcurrentRequests);
 
         // Nothing new starts once stopping begins; what is in flight gets InFlightGrace to be answered.
         using var sends = new CancellationTokenSource();
@@ -194,7 +195,12 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
                     running.Add(SendPartAsync(chat, part, timing, sends.Token));
                 }
 
-                running.RemoveAll(task => task.IsCompleted);
+                if (running.Count >= pruneAt)
+                {
+                    // Finished sends are let go now and then, not at every wake: at most MaxConcurrentRequests are in flight.
+                    running.RemoveAll(task => task.IsCompleted);
+                }
+
                 await WaitAsync(wake, delay, stoppingToken).ConfigureAwait(false);
             }
         }

@@ -27,7 +27,8 @@ public sealed class SqliteActivityLog : IActivityLog
     public ValueTask RecordAsync(ActivityEvent activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return _database.UseAsync(
+        // Shares the commit of the turns saved at the same moment rather than taking one of its own.
+        return _database.WriteAsync(
             () =>
             {
                 _record.Parameters[0].Value = activity.ConversationId;
@@ -36,7 +37,8 @@ public sealed class SqliteActivityLog : IActivityLog
                 _record.Parameters[3].Value = SqliteCloseOutStore.Instant(activity.At);
                 _record.ExecuteNonQuery();
             },
-            cancellationToken);
+            cancellationToken,
+            _record);
     }
 
     public ValueTask<IReadOnlyList<ActivityEvent>> ListAsync(string conversationId, CancellationToken cancellationToken) =>

@@ -175,6 +175,27 @@ public sealed class PollingChannelTests : IAsyncLifetime
         Assert.True(await chats.IsActiveAsync("telegram:58", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task StartInAChatThatIsActive_WritesNoChatStatus()
+    {
+        await using (var bot = await BotHost.StartAsync(_telegram, DatabasePath))
+        {
+            _telegram.EnqueueUpdate(FakeUpdates.TextMessage(59, "/start"));
+            await ReplyAsync(59);
+            _telegram.EnqueueUpdate(FakeUpdates.TextMessage(59, "/start"));
+            await WaitUntilAsync(() => Task.FromResult(_telegram.RequestsFor("sendMessage").Count(r => r.Int64Parameter("chat_id") == 59) == 2));
+
+            Assert.True(await bot.Services.GetRequiredService<IChatDirectory>().IsActiveAsync("telegram:59", CancellationToken.None));
+        }
+
+        // A chat never marked is active: its status is written only when it changes (blocked, back again, moved).
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM chats";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 200; i++)

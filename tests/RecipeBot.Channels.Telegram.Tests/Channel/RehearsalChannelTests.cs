@@ -37,7 +37,7 @@ public sealed class RehearsalChannelTests : IAsyncLifetime
         Assert.Empty(_telegram.RequestsFor("answerCallbackQuery"));
         foreach (var table in (string[])["conversations", "outbox", "chats", "inbox"])
         {
-            // Its turns and replies, its Telegram chats (/start marks a chat active) and its updates stayed in memory.
+            // Its turns and replies, its Telegram chats and its updates stayed in memory.
             Assert.Equal(0L, DatabaseSearch.Count(database, table));
         }
 
