@@ -52,13 +52,15 @@ public sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (text.StartsWith("/start", StringComparison.Ordinal)
-            && ConversationId(message.Chat.Id) is var conversationId
-            && !await chats.IsActiveAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        if (text.StartsWith("/start", StringComparison.Ordinal))
         {
-            // A user who blocked the bot and comes back presses "Restart", which sends /start. A chat already active is
-            // not written again: the directory keeps its status in memory, and the reply asks for it anyway.
-            await chats.SetActiveAsync(conversationId, true, cancellationToken).ConfigureAwait(false);
+            // A user who blocked the bot and comes back presses "Restart", which sends /start. A chat that is active
+            // is not written again: its status is only read, as its reply reads it anyway.
+            var conversationId = ConversationId(message.Chat.Id);
+            if (!await chats.IsActiveAsync(conversationId, cancellationToken).ConfigureAwait(false))
+            {
+                await chats.SetActiveAsync(conversationId, true, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await TurnAsync(message.Chat, updateId, text, message.From, cancellationToken).ConfigureAwait(false);
