@@ -54,8 +54,8 @@ public sealed class TelegramUpdateHandler(
 
         if (text.StartsWith("/start", StringComparison.Ordinal))
         {
-            // A user who blocked the bot and comes back presses "Restart", which sends /start. A chat that is active
-            // is not written again: its status is only read, as its reply reads it anyway.
+            // A user who blocked the bot and comes back presses "Restart", which sends /start (Telegram also tells of
+            // the unblocking, see OnMembershipAsync). A chat that is active is not written again, only read.
             var conversationId = ConversationId(message.Chat.Id);
             if (!await chats.IsActiveAsync(conversationId, cancellationToken).ConfigureAwait(false))
             {

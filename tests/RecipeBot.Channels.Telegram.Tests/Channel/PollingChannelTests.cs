@@ -183,7 +183,7 @@ public sealed class PollingChannelTests : IAsyncLifetime
             _telegram.EnqueueUpdate(FakeUpdates.TextMessage(59, "/start"));
             await ReplyAsync(59);
             _telegram.EnqueueUpdate(FakeUpdates.TextMessage(59, "/start"));
-            await WaitUntilAsync(() => Task.FromResult(_telegram.RequestsFor("sendMessage").Count(r => r.Int64Parameter("chat_id") == 59) == 2));
+            await WaitUntilAsync(() => Task.FromResult(_telegram.RequestsFor("sendMessage").Count(r => r.Int64Parameter("chat_id") == 59) >= 2));
 
             Assert.True(await bot.Services.GetRequiredService<IChatDirectory>().IsActiveAsync("telegram:59", CancellationToken.None));
         }
