@@ -189,11 +189,7 @@ public sealed class PollingChannelTests : IAsyncLifetime
         }
 
         // A chat never marked is active: its status is written only when it changes (blocked, back again, moved).
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=false");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM chats";
-        Assert.Equal(0L, command.ExecuteScalar());
+        Assert.Equal(0L, DatabaseSearch.Count(DatabasePath, "chats"));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
