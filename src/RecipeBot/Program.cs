@@ -1,3 +1,4 @@
 using RecipeBot;
 
+FrameworkCode.CompileForThisMachine(args);
 return await Cli.RunAsync(args);

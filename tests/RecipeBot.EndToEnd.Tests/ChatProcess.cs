@@ -22,6 +22,9 @@ internal sealed class ChatProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, as the system knows it.</summary>
+    public int Id => _process.Id;
+
     /// <summary>What the process wrote to stderr so far, line by line.</summary>
     public IReadOnlyList<string> Errors
     {

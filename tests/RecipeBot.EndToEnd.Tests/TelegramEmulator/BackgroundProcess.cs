@@ -55,6 +55,16 @@ internal sealed class BackgroundProcess : IDisposable
         return started;
     }
 
+    /// <summary>The process id, as the system knows it.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Waits for the process to end; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <summary>Everything the process wrote so far (the end of it, when long), stdout and stderr interleaved.</summary>
     public string Log
     {
