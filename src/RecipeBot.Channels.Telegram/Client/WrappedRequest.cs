@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -25,7 +25,7 @@ public abstract class WrappedRequest<TResult>(IRequest request) : IRequest<TResu
     }
 
     public HttpContent? ToHttpContent() => RequestBodies.Plain.GetOrAdd(Request.GetType(), RequestBodies.IsPlainJson)
-        ? JsonContent.Create(Request, Request.GetType(), options: RequestBodies.Options)
+        ? RequestBodies.Json(Request)
         : Request.ToHttpContent();
 }
 
@@ -39,6 +39,17 @@ internal static class RequestBodies
     };
 
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> Plain = new();
+
+    /// <summary>
+    /// The request as JSON, written at once: the body goes with its length, not in chunks as a body written while it is
+    /// sent (JsonContent) would, and the writing takes the serializer's quick synchronous path.
+    /// </summary>
+    public static HttpContent Json(IRequest request)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     /// <summary>Requests Telegram.Bot writes as JSON; those that may carry files (multipart) or no body are left to it.</summary>
     public static bool IsPlainJson(Type type)

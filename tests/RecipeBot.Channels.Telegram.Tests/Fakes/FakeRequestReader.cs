@@ -44,7 +44,7 @@ internal static class FakeRequestReader
             }
         }
 
-        return new RecordedRequest(method, request.ContentType ?? "", Encoding.UTF8.GetString(bytes), json, form, at) { Files = files };
+        return new RecordedRequest(method, request.ContentType ?? "", Encoding.UTF8.GetString(bytes), json, form, at) { Files = files, ContentLength = request.ContentLength };
     }
 
     private static bool IsJson(string? contentType) =>

@@ -21,6 +21,9 @@ public sealed record RecordedRequest(
     /// <summary>File parts of a multipart request, by field name.</summary>
     public IReadOnlyDictionary<string, RecordedFile> Files { get; init; } = new Dictionary<string, RecordedFile>();
 
+    /// <summary>The Content-Length header; null when the body came without one (in chunks).</summary>
+    public long? ContentLength { get; init; }
+
     /// <summary>
     /// The file sent for <paramref name="parameter"/>: its own part, or the part an <c>attach://&lt;name&gt;</c> value
     /// names, as Telegram accepts both (Telegram.Bot sends the latter).

@@ -143,6 +143,8 @@ public sealed class TelegramChannelSenderTests : IAsyncLifetime
         Assert.Equal(SendOutcome.Sent, outcome);
         var sent = Assert.Single(Telegram.RequestsFor("sendMessage"));
         Assert.StartsWith("application/json", sent.ContentType, StringComparison.Ordinal);
+        // Written whole and sent with its length, not in chunks.
+        Assert.Equal(Encoding.UTF8.GetByteCount(sent.Body), sent.ContentLength);
         // The letters as they are; the HTML the reply is written in is escaped once by the bot, and JSON's own
         // escapes keep '<', '>' and '&' out of the raw text.
         Assert.Contains("Рабочая группа собирается во вторник", sent.Body, StringComparison.Ordinal);
