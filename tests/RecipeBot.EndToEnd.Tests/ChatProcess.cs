@@ -37,7 +37,8 @@ internal sealed class ChatProcess : IDisposable
         }
     }
 
-    public static ChatProcess Start(string workingDirectory, IDictionary<string, string> environment)
+    /// <summary>Starts <c>chat --jsonl</c> with <paramref name="environment"/> added to the test's own, less the variables in <paramref name="unset"/>.</summary>
+    public static ChatProcess Start(string workingDirectory, IDictionary<string, string> environment, IEnumerable<string>? unset = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,6 +57,11 @@ internal sealed class ChatProcess : IDisposable
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
+        }
+
+        foreach (var key in unset ?? [])
+        {
+            start.Environment.Remove(key);
         }
 
         var process = new Process { StartInfo = start };

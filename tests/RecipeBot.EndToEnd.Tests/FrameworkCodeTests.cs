@@ -1,15 +1,23 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
 using RecipeBot.EndToEnd.Tests.TelegramEmulator;
 
 namespace RecipeBot.EndToEnd.Tests;
 
 /// <summary>
 /// <c>run</c> starts itself again in place with the framework compiled for this machine (<c>DOTNET_ReadyToRun=0</c>):
-/// the same process, serving and stopping as before; a choice the operator made is kept, and <c>chat</c> starts as it is.
+/// the same process, with the same arguments and environment, serving, reachable by diagnostic tools and stopping as
+/// before; a choice the operator made is kept, and <c>chat</c> starts as it is.
 /// </summary>
 public sealed class FrameworkCodeTests : IDisposable
 {
+    /// <summary>Variables that leave the process as it was started; the test host's own are not passed on.</summary>
+    private static readonly string[] Choices =
+        ["DOTNET_ReadyToRun", "COMPlus_ReadyToRun", "DOTNET_DiagnosticPorts", "DOTNET_STARTUP_HOOKS", "CORECLR_ENABLE_PROFILING"];
+
     private readonly string _directory = Directory.CreateTempSubdirectory("recipebot-framework-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -18,39 +26,46 @@ public sealed class FrameworkCodeTests : IDisposable
     public async Task Run_StartsAgainInTheSameProcess_WithTheFrameworkCompiledForThisMachine()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        using var bot = StartRun(readyToRun: null);
+        using var bot = StartRun();
         var baseUrl = await ListeningAtAsync(bot, timeout.Token);
 
         using var http = new HttpClient();
         var health = await http.GetAsync(new Uri(baseUrl, "/health"), timeout.Token);
         var environment = Entries($"/proc/{bot.Id}/environ");
         var commandLine = Entries($"/proc/{bot.Id}/cmdline");
+        var diagnostics = await DiagnosticSocketAnswersAsync(bot.Id, timeout.Token);
         Signal("TERM", bot.Id);
         var exitCode = await bot.WaitForExitAsync(timeout.Token);
 
         Assert.True(health.IsSuccessStatusCode, bot.Log);
-        Assert.Contains("DOTNET_ReadyToRun=0", environment);
+        Assert.Equal(["DOTNET_ReadyToRun=0"], environment.Where(e => e.StartsWith("DOTNET_ReadyToRun=", StringComparison.Ordinal)));
+        Assert.Contains("WebChat__MunicipalityName=Tartu vald", environment);
+        Assert.Contains("Urls=http://127.0.0.1:0", environment);
         Assert.Equal(["dotnet", BotProcess.ProgramPath, "run"], commandLine);
+        Assert.True(diagnostics, "The runtime's diagnostic socket does not answer after the restart.");
         Assert.Equal(0, exitCode);
     }
 
-    [Fact]
-    public async Task Run_WithReadyToRunSetByTheOperator_KeepsTheirChoice()
+    [Theory]
+    [InlineData("DOTNET_ReadyToRun", "1")]
+    [InlineData("DOTNET_ReadyToRun", "0")]
+    [InlineData("COMPlus_ReadyToRun", "1")]
+    public async Task Run_WithReadyToRunSetByTheOperator_KeepsTheirChoice(string variable, string value)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        using var bot = StartRun(readyToRun: "1");
+        using var bot = StartRun((variable, value));
         await ListeningAtAsync(bot, timeout.Token);
 
         var environment = Entries($"/proc/{bot.Id}/environ");
 
-        Assert.Contains("DOTNET_ReadyToRun=1", environment);
-        Assert.DoesNotContain("DOTNET_ReadyToRun=0", environment);
+        Assert.Equal([$"{variable}={value}"], environment.Where(e => e.StartsWith(variable + "=", StringComparison.Ordinal)));
+        Assert.Equal(variable == "DOTNET_ReadyToRun" ? 1 : 0, environment.Count(e => e.StartsWith("DOTNET_ReadyToRun=", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Chat_StartsAsItIs()
     {
-        using var chat = ChatProcess.Start(_directory, new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(_directory, "chat.db") });
+        using var chat = ChatProcess.Start(_directory, new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(_directory, "chat.db") }, Choices);
         var reply = await chat.SayAsync("/start");
 
         var environment = Entries($"/proc/{chat.Id}/environ");
@@ -59,7 +74,40 @@ public sealed class FrameworkCodeTests : IDisposable
         Assert.DoesNotContain(environment, entry => entry.StartsWith("DOTNET_ReadyToRun=", StringComparison.Ordinal));
     }
 
-    private BackgroundProcess StartRun(string? readyToRun)
+    [Theory]
+    [InlineData(new[] { "run" }, null, true)]
+    [InlineData(new[] { "run", "--urls", "x" }, null, true)]
+    [InlineData(new[] { "chat" }, null, false)]
+    [InlineData(new string[0], null, false)]
+    [InlineData(new[] { "run" }, "DOTNET_ReadyToRun", false)]
+    [InlineData(new[] { "run" }, "COMPlus_ReadyToRun", false)]
+    [InlineData(new[] { "run" }, "DOTNET_STARTUP_HOOKS", false)]
+    [InlineData(new[] { "run" }, "DOTNET_DiagnosticPorts", false)]
+    [InlineData(new[] { "run" }, "CORECLR_ENABLE_PROFILING", false)]
+    public void Applies_OnlyToRun_WhenNothingElseDecides(string[] args, string? setVariable, bool applies)
+    {
+        // Set to an empty value: set all the same.
+        var result = FrameworkCode.Applies(args, name => name == setVariable ? "" : null);
+
+        Assert.Equal(applies, result);
+    }
+
+    [FsCheck.Xunit.Property]
+    public Property Entries_ReadsWhatWasWritten_WithOrWithoutTheLastNul(byte[][] written, bool lastNul)
+    {
+        var entries = written.Select(e => e.Where(b => b != 0).ToArray()).ToArray();
+        var joined = entries.SelectMany(e => e.Append((byte)0)).ToArray();
+        var bytes = lastNul || joined.Length == 0 ? joined : joined[..^1];
+        // Without its NUL, an empty last entry leaves no trace.
+        var expected = lastNul || entries.Length == 0 || entries[^1].Length > 0 ? entries : entries[..^1];
+
+        var read = FrameworkCode.Entries(bytes);
+
+        return (read.Count == expected.Length && read.Zip(expected).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second)))
+            .Label($"{Convert.ToHexString(bytes)} read as {read.Count} entries, not {expected.Length}");
+    }
+
+    private BackgroundProcess StartRun((string Name, string Value)? choice = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -72,12 +120,14 @@ public sealed class FrameworkCodeTests : IDisposable
             // The one line that tells the port Kestrel picked.
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        if (readyToRun is not null)
+        var unset = Choices.ToList();
+        if (choice is var (name, value))
         {
-            environment["DOTNET_ReadyToRun"] = readyToRun;
+            environment[name] = value;
+            unset.Remove(name);
         }
 
-        return BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _directory, environment);
+        return BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _directory, environment, unset);
     }
 
     private static async Task<Uri> ListeningAtAsync(BackgroundProcess bot, CancellationToken cancellationToken)
@@ -86,9 +136,33 @@ public sealed class FrameworkCodeTests : IDisposable
         return new Uri(line[line.IndexOf("http://", StringComparison.Ordinal)..].Trim());
     }
 
+    /// <summary>Whether the runtime of <paramref name="processId"/> accepts a connection on its diagnostic socket (dotnet-trace, dotnet-counters).</summary>
+    private static async Task<bool> DiagnosticSocketAnswersAsync(int processId, CancellationToken cancellationToken)
+    {
+        var path = Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{processId}-*-socket").SingleOrDefault();
+        if (path is null)
+        {
+            return false;
+        }
+
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A NUL-separated file of <c>/proc</c> as its entries.</summary>
-    private static string[] Entries(string path) =>
-        Encoding.UTF8.GetString(File.ReadAllBytes(path)).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Entries(string path)
+    {
+        var entries = Encoding.UTF8.GetString(File.ReadAllBytes(path)).Split('\0');
+        return entries[^1].Length == 0 ? entries[..^1] : entries;
+    }
 
     private static void Signal(string signal, int processId)
     {

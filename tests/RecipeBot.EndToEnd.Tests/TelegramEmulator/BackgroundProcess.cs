@@ -23,8 +23,11 @@ internal sealed class BackgroundProcess : IDisposable
         _process = process;
     }
 
-    /// <summary>Starts <paramref name="fileName"/>; its standard input stays open until disposal.</summary>
-    public static BackgroundProcess Start(string name, string fileName, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> with <paramref name="environment"/> added to the test's own, less the variables in
+    /// <paramref name="unset"/>; its standard input stays open until disposal.
+    /// </summary>
+    public static BackgroundProcess Start(string name, string fileName, IEnumerable<string> args, string workingDirectory, IDictionary<string, string>? environment = null, IEnumerable<string>? unset = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -43,6 +46,11 @@ internal sealed class BackgroundProcess : IDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
+        }
+
+        foreach (var key in unset ?? [])
+        {
+            start.Environment.Remove(key);
         }
 
         var process = new Process { StartInfo = start };
