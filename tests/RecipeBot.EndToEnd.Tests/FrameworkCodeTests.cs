@@ -95,7 +95,7 @@ public sealed class FrameworkCodeTests : IDisposable
     [FsCheck.Xunit.Property]
     public Property Entries_ReadsWhatWasWritten_WithOrWithoutTheLastNul(byte[][] written, bool lastNul)
     {
-        var entries = written.Select(e => e.Where(b => b != 0).ToArray()).ToArray();
+        var entries = (written ?? []).Select(e => (e ?? []).Where(b => b != 0).ToArray()).ToArray();
         var joined = entries.SelectMany(e => e.Append((byte)0)).ToArray();
         var bytes = lastNul || joined.Length == 0 ? joined : joined[..^1];
         // Without its NUL, an empty last entry leaves no trace.
