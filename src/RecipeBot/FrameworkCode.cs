@@ -20,7 +20,7 @@ internal static partial class FrameworkCode
     public const string Variable = "DOTNET_ReadyToRun";
 
     /// <summary>Set, any of these leaves the process as it was started.</summary>
-    private static readonly string[] Choices =
+    internal static readonly string[] Choices =
     [
         Variable, "COMPlus_ReadyToRun", "DOTNET_DiagnosticPorts", "DOTNET_STARTUP_HOOKS", "CORECLR_ENABLE_PROFILING",
     ];

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using RecipeBot.EndToEnd.Tests.TelegramEmulator;
+using RecipeBot.EndToEnd.Tests.WebChatClient;
 
 namespace RecipeBot.EndToEnd.Tests;
 
@@ -14,10 +14,6 @@ namespace RecipeBot.EndToEnd.Tests;
 /// </summary>
 public sealed class FrameworkCodeTests : IDisposable
 {
-    /// <summary>Variables that leave the process as it was started; the test host's own are not passed on.</summary>
-    private static readonly string[] Choices =
-        ["DOTNET_ReadyToRun", "COMPlus_ReadyToRun", "DOTNET_DiagnosticPorts", "DOTNET_STARTUP_HOOKS", "CORECLR_ENABLE_PROFILING"];
-
     private readonly string _directory = Directory.CreateTempSubdirectory("recipebot-framework-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -26,11 +22,10 @@ public sealed class FrameworkCodeTests : IDisposable
     public async Task Run_StartsAgainInTheSameProcess_WithTheFrameworkCompiledForThisMachine()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        using var bot = StartRun();
-        var baseUrl = await ListeningAtAsync(bot, timeout.Token);
+        using var bot = await StartRunAsync(null, timeout.Token);
 
         using var http = new HttpClient();
-        var health = await http.GetAsync(new Uri(baseUrl, "/health"), timeout.Token);
+        var health = await http.GetAsync(new Uri(bot.BaseUrl, "/health"), timeout.Token);
         var environment = Entries($"/proc/{bot.Id}/environ");
         var commandLine = Entries($"/proc/{bot.Id}/cmdline");
         var diagnostics = await DiagnosticSocketAnswersAsync(bot.Id, timeout.Token);
@@ -53,8 +48,7 @@ public sealed class FrameworkCodeTests : IDisposable
     public async Task Run_WithReadyToRunSetByTheOperator_KeepsTheirChoice(string variable, string value)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        using var bot = StartRun((variable, value));
-        await ListeningAtAsync(bot, timeout.Token);
+        using var bot = await StartRunAsync((variable, value), timeout.Token);
 
         var environment = Entries($"/proc/{bot.Id}/environ");
 
@@ -65,7 +59,7 @@ public sealed class FrameworkCodeTests : IDisposable
     [Fact]
     public async Task Chat_StartsAsItIs()
     {
-        using var chat = ChatProcess.Start(_directory, new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(_directory, "chat.db") }, Choices);
+        using var chat = ChatProcess.Start(_directory, new Dictionary<string, string> { ["Storage__SqlitePath"] = Path.Combine(_directory, "chat.db") }, FrameworkCode.Choices);
         var reply = await chat.SayAsync("/start");
 
         var environment = Entries($"/proc/{chat.Id}/environ");
@@ -107,33 +101,21 @@ public sealed class FrameworkCodeTests : IDisposable
             .Label($"{Convert.ToHexString(bytes)} read as {read.Count} entries, not {expected.Length}");
     }
 
-    private BackgroundProcess StartRun((string Name, string Value)? choice = null)
+    /// <summary>
+    /// <c>run</c> with the web chat on; the test host's own choices (<see cref="FrameworkCode.Choices"/>) are not passed
+    /// on, only <paramref name="choice"/>.
+    /// </summary>
+    private Task<WebChatBotProcess> StartRunAsync((string Name, string Value)? choice, CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["WebChat__Enabled"] = "true",
-            ["WebChat__MunicipalityName"] = "Tartu vald",
-            ["Storage__SqlitePath"] = Path.Combine(_directory, "bot.db"),
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Reminders__Enabled"] = "false",
-            // The one line that tells the port Kestrel picked.
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
-        var unset = Choices.ToList();
+        var environment = new Dictionary<string, string> { ["Reminders__Enabled"] = "false" };
+        var unset = FrameworkCode.Choices.ToList();
         if (choice is var (name, value))
         {
             environment[name] = value;
             unset.Remove(name);
         }
 
-        return BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], _directory, environment, unset);
-    }
-
-    private static async Task<Uri> ListeningAtAsync(BackgroundProcess bot, CancellationToken cancellationToken)
-    {
-        var line = await bot.WaitForOutputLineAsync(l => l.Contains("Now listening on: http://", StringComparison.Ordinal), cancellationToken);
-        return new Uri(line[line.IndexOf("http://", StringComparison.Ordinal)..].Trim());
+        return WebChatBotProcess.StartAsync(_directory, clientDirectory: null, environment, unset, cancellationToken);
     }
 
     /// <summary>Whether the runtime of <paramref name="processId"/> accepts a connection on its diagnostic socket (dotnet-trace, dotnet-counters).</summary>
@@ -157,12 +139,9 @@ public sealed class FrameworkCodeTests : IDisposable
         }
     }
 
-    /// <summary>A NUL-separated file of <c>/proc</c> as its entries.</summary>
-    private static string[] Entries(string path)
-    {
-        var entries = Encoding.UTF8.GetString(File.ReadAllBytes(path)).Split('\0');
-        return entries[^1].Length == 0 ? entries[..^1] : entries;
-    }
+    /// <summary>A NUL-separated file of <c>/proc</c> as its entries, read as the bot reads its own.</summary>
+    private static string[] Entries(string path) =>
+        [.. FrameworkCode.Entries(File.ReadAllBytes(path)).Select(Encoding.UTF8.GetString)];
 
     private static void Signal(string signal, int processId)
     {

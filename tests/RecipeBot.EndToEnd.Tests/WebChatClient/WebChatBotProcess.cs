@@ -20,20 +20,44 @@ internal sealed class WebChatBotProcess : IDisposable
 
     public string Log => _process.Log;
 
-    public static async Task<WebChatBotProcess> StartAsync(string workingDirectory, string clientDirectory, CancellationToken cancellationToken)
+    /// <summary>The process id, as the system knows it.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Waits for the process to end; its exit code.</summary>
+    public Task<int> WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>
+    /// Starts <c>run</c> with the web chat on, its widget script from <paramref name="clientDirectory"/> (none: the
+    /// default) and <paramref name="environment"/> added to the test's own, less the variables in <paramref name="unset"/>.
+    /// </summary>
+    public static async Task<WebChatBotProcess> StartAsync(
+        string workingDirectory,
+        string? clientDirectory,
+        IDictionary<string, string>? environment,
+        IEnumerable<string>? unset,
+        CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["WebChat__Enabled"] = "true",
             ["WebChat__MunicipalityName"] = "Tartu vald",
-            ["WebChat__ScriptFile"] = Path.Combine(clientDirectory, "node_modules", "botframework-webchat", "dist", "webchat.js"),
             ["Storage__SqlitePath"] = Path.Combine(workingDirectory, "bot.db"),
             ["Urls"] = "http://127.0.0.1:0",
             // The one line that tells the port Kestrel picked.
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        var process = BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], workingDirectory, environment);
+        if (clientDirectory is not null)
+        {
+            settings["WebChat__ScriptFile"] = Path.Combine(clientDirectory, "node_modules", "botframework-webchat", "dist", "webchat.js");
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var process = BackgroundProcess.Start("RecipeBot run", "dotnet", [BotProcess.ProgramPath, "run"], workingDirectory, settings, unset);
         try
         {
             var line = await process.WaitForOutputLineAsync(l => l.Contains("Now listening on: http://", StringComparison.Ordinal), cancellationToken);

@@ -87,7 +87,7 @@ public sealed class WebChatEndToEndTests(ITestOutputHelper output) : IDisposable
     private async Task<string> StartAsync(CancellationToken cancellationToken)
     {
         var client = await NodePackages.InstalledAsync(ClientFolder, "botframework-directlinejs", cancellationToken);
-        _bot = await WebChatBotProcess.StartAsync(_directory, client, cancellationToken);
+        _bot = await WebChatBotProcess.StartAsync(_directory, client, environment: null, unset: null, cancellationToken);
         return client;
     }
 
