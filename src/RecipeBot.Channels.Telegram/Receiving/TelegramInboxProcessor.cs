@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RecipeBot.Channels.Telegram.Sending;
 using RecipeBot.Core.Channels;
 using RecipeBot.Core.Turns;
 using Telegram.Bot.Types;
@@ -29,10 +30,30 @@ public sealed class TelegramInboxProcessor(
     /// <summary>The most updates kept as read when they were stored; past it the memory is emptied and refilled.</summary>
     public const int MaxRemembered = 4096;
 
+    /// <summary>How many of the latest turns <see cref="TypicalTurnTime"/> is the median of.</summary>
+    public const int TurnTimeWindow = 64;
+
+    /// <summary>
+    /// The median time, over the latest turns of updates handed over by <see cref="Signal(IReadOnlyList{Update})"/>,
+    /// from the hand-over to the end of the turn (its reply queued for sending); null before the first.
+    /// </summary>
+    public TimeSpan? TypicalTurnTime
+    {
+        get
+        {
+            lock (_turnTimesLock)
+            {
+                return _turnTimes.Value;
+            }
+        }
+    }
+
     // Updates the poller or the webhook read when storing them, by update id: their turn takes them from here rather
     // than reading the stored JSON a second time. A row worked by another instance (PostgreSQL) leaves its entry
     // behind, which the bound clears; a missing entry only means the JSON is read again.
-    private readonly ConcurrentDictionary<long, Update> _stored = new();
+    private readonly ConcurrentDictionary<long, StoredUpdate> _stored = new();
+    private readonly Lock _turnTimesLock = new();
+    private readonly RecentMedian _turnTimes = new(TurnTimeWindow);
     private int _storedCount;
     private InboxDispatcher? _dispatcher;
 
@@ -61,9 +82,10 @@ public sealed class TelegramInboxProcessor(
         }
 
         var earliest = long.MaxValue;
+        var handedOver = time.GetTimestamp();
         foreach (var update in updates)
         {
-            if (_stored.TryAdd(update.Id, update))
+            if (_stored.TryAdd(update.Id, new StoredUpdate(update, handedOver)))
             {
                 Interlocked.Increment(ref _storedCount);
             }
@@ -82,24 +104,27 @@ public sealed class TelegramInboxProcessor(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Dispatcher.RunAsync(stoppingToken);
 
     /// <summary>The update as read when it was stored, taken out of memory; null when it is not there.</summary>
-    internal Update? Remembered(long updateId)
+    internal Update? Remembered(long updateId) => Take(updateId)?.Update;
+
+    private StoredUpdate? Take(long updateId)
     {
-        if (!_stored.TryRemove(updateId, out var update))
+        if (!_stored.TryRemove(updateId, out var remembered))
         {
             return null;
         }
 
         Interlocked.Decrement(ref _storedCount);
-        return update;
+        return remembered;
     }
 
     /// <summary>True when the item is finished with: handled, or given up.</summary>
     private async Task<bool> ProcessOneAsync(InboxItem item, CancellationToken cancellationToken)
     {
+        var remembered = Take(item.Sequence);
         Update? update;
         try
         {
-            update = Remembered(item.Sequence) ?? TelegramUpdateJson.Parse(item.Payload);
+            update = remembered?.Update ?? TelegramUpdateJson.Parse(item.Payload);
         }
         catch (JsonException e)
         {
@@ -115,6 +140,15 @@ public sealed class TelegramInboxProcessor(
         try
         {
             await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+            if (remembered is not null)
+            {
+                var took = time.GetElapsedTime(remembered.HandedOver);
+                lock (_turnTimesLock)
+                {
+                    _turnTimes.Add(took);
+                }
+            }
+
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -135,4 +169,6 @@ public sealed class TelegramInboxProcessor(
 
     private static string? LanguageOf(Update update) =>
         (update.Message?.From ?? update.CallbackQuery?.From)?.LanguageCode;
+
+    private sealed record StoredUpdate(Update Update, long HandedOver);
 }

@@ -15,7 +15,9 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// Long polling: fetch updates, store them in the inbox as Telegram wrote them, and only then move the offset
 /// on, so an update is never lost between Telegram and the disk. A 409 (another poller or a webhook) is
 /// reported clearly and retried with backoff; an empty answer that came back at once is followed by a pause.
-/// Each poll asks for no more updates than the sender has request slots free (<see cref="BatchSize"/>).
+/// A poll asks for as many updates as the sender has request slots (at most <see cref="MaxBatch"/>), and is held while
+/// their replies would wait for a slot (<see cref="TelegramSender.SlotWait"/>, <see cref="Hold"/>): the updates
+/// wait at Telegram instead, and a reply leaves about one round trip after its update was taken.
 /// Only the instance that leads the election polls (on PostgreSQL, through an advisory lock); when it loses the lead
 /// it stops, and the next leader goes on from the stored offset.
 /// </summary>
@@ -45,24 +47,22 @@ public sealed class TelegramPollingService(
     /// <summary>The most updates Telegram hands out for one getUpdates.</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>The longest a poll waits for the sender to free request slots before it asks for a full batch all the same.</summary>
+    /// <summary>The longest a poll is held for the sender's request slots; then a full batch is taken all the same.</summary>
     public static readonly TimeSpan MaxSlotWait = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// The smallest batch worth a poll while the sender's slots are taken: a quarter of them. Fewer free, the poll waits
-    /// for replies to go out first, rather than taking an update or two per round trip in a busy loop.
-    /// </summary>
-    public static int SmallestBatch(int maxConcurrentRequests) => Math.Clamp(maxConcurrentRequests / 4, 1, MaxBatch);
+    /// <summary>How many of the latest polls that brought updates the usual poll time is the median of.</summary>
+    public const int PollTimeWindow = 16;
 
     /// <summary>
-    /// How many updates to ask for: no more than the sender has request slots for, less the replies already waiting
-    /// for one, and never fewer than <see cref="SmallestBatch"/>. Every update taken is a reply to send; a batch larger
-    /// than the slots would only queue its replies behind each other inside the bot, while Telegram keeps the rest, in
-    /// order, for the next poll. Telegram's own limits (messages per second) do not lower it: button presses are still
-    /// answered as they come. It matters where the network is what holds replies back (slow round trips, lifted limits).
+    /// How long to hold the next poll, given how long the middle reply of its batch would wait for a request slot:
+    /// the wait beyond a fifth of a request's round trip. The forecast rests on medians of noisy times; a poll held a
+    /// little too long leaves slots idle for good, a reply that waits a little costs only that reply.
     /// </summary>
-    public static int BatchSize(int maxConcurrentRequests, int waitingForSlot) =>
-        Math.Clamp(maxConcurrentRequests - waitingForSlot, SmallestBatch(maxConcurrentRequests), MaxBatch);
+    public static TimeSpan Hold(TimeSpan slotWait, TimeSpan roundTrip)
+    {
+        var hold = slotWait - (roundTrip / 5);
+        return hold > TimeSpan.Zero ? hold : TimeSpan.Zero;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,13 +91,11 @@ public sealed class TelegramPollingService(
     {
         var offset = await cursors.GetAsync(OffsetCursor, stoppingToken).ConfigureAwait(false);
         var failures = 0;
+        var pollTimes = new RecentMedian(PollTimeWindow);
+        (long At, int Count)? lastBatch = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A sender whose slots stay taken past the wait (Telegram answering very slowly) holds nothing up: the
-            // updates are taken as before, so that presses are answered and the inbox keeps them.
-            var limit = await WaitForSlotsAsync(stoppingToken).ConfigureAwait(false)
-                ? BatchSize(limits.MaxConcurrentRequests, sender.WaitingForSlot)
-                : MaxBatch;
+            var limit = await WaitForSlotsAsync(pollTimes, lastBatch, stoppingToken).ConfigureAwait(false);
             var asked = time.GetTimestamp();
             JsonElement updates;
             try
@@ -123,8 +121,10 @@ public sealed class TelegramPollingService(
             }
 
             var (items, read, next) = ReadBatch(updates, logger);
+            lastBatch = null;
             if (items.Count > 0)
             {
+                pollTimes.Add(time.GetElapsedTime(asked));
                 await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
                 if (read.Count == items.Count)
                 {
@@ -134,6 +134,8 @@ public sealed class TelegramPollingService(
                 {
                     processor.Signal(items.Min(item => item.Sequence));
                 }
+
+                lastBatch = (time.GetTimestamp(), items.Count);
             }
 
             if (next > (offset ?? 0))
@@ -149,26 +151,31 @@ public sealed class TelegramPollingService(
     }
 
     /// <summary>
-    /// Waits (at most <see cref="MaxSlotWait"/>) until a batch of <see cref="SmallestBatch"/> would not queue behind
-    /// other replies; false when the wait ran out.
+    /// Holds the poll while the middle reply of a full batch, ready one poll and one turn from now, would wait for a
+    /// request slot behind the replies still to go (the last batch's, all still in their turns, and those waiting for a
+    /// slot); returns how many updates to ask for.
     /// </summary>
-    private async Task<bool> WaitForSlotsAsync(CancellationToken stoppingToken)
+    private async Task<int> WaitForSlotsAsync(RecentMedian pollTimes, (long At, int Count)? lastBatch, CancellationToken stoppingToken)
     {
-        var mostWaiting = limits.MaxConcurrentRequests - SmallestBatch(limits.MaxConcurrentRequests);
-        if (sender.WaitingForSlot <= mostWaiting)
+        var batch = Math.Min(limits.MaxConcurrentRequests, MaxBatch);
+        if (sender.TypicalRoundTrip is not { } roundTrip)
         {
-            return true;
+            return batch;
         }
 
-        try
+        var sinceLast = lastBatch is { At: var at } ? time.GetElapsedTime(at) : TimeSpan.Zero;
+        var readyIn = (pollTimes.Value ?? TimeSpan.Zero) + (processor.TypicalTurnTime ?? TimeSpan.Zero) - sinceLast;
+        var ahead = (lastBatch?.Count ?? 0) + sender.WaitingForSlot;
+        var hold = Hold(sender.SlotWait(readyIn, ahead, batch), roundTrip);
+        if (hold <= TimeSpan.Zero)
         {
-            await sender.WhenWaitingForSlotAtMostAsync(mostWaiting, stoppingToken).WaitAsync(MaxSlotWait, time, stoppingToken).ConfigureAwait(false);
-            return true;
+            return batch;
         }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+
+        // Telegram answering very slowly holds nothing up for long: the updates are then taken all the same, so that
+        // presses are answered and the inbox keeps them.
+        await Task.Delay(hold < MaxSlotWait ? hold : MaxSlotWait, time, stoppingToken).ConfigureAwait(false);
+        return hold < MaxSlotWait ? batch : MaxBatch;
     }
 
     private async Task<JsonElement> GetUpdatesAsync(long? offset, int limit, CancellationToken stoppingToken)

@@ -13,7 +13,10 @@ internal sealed class ChatSendState(long chatId, TelegramSendLimits limits)
 
     public LinkedList<QueuedPart> Items { get; } = new();
 
-    public bool InFlight { get; set; }
+    /// <summary>The chat's request on its way, if any; the head of <see cref="Items"/> stays queued meanwhile.</summary>
+    public SendTiming? Flight { get; set; }
+
+    public bool InFlight => Flight is not null;
 
     /// <summary>A 403 came and the directory is being told; messages arriving meanwhile are dropped.</summary>
     public bool Blocked { get; set; }

@@ -32,6 +32,10 @@ public sealed partial class TelegramSender
         lock (_gate)
         {
             timing.Finish(_time.GetUtcNow());
+            if (failure is null)
+            {
+                _roundTrips.Add(timing.End!.Value - timing.Start);
+            }
         }
 
         if (failure is null)
@@ -184,8 +188,8 @@ public sealed partial class TelegramSender
     /// <summary>Under the lock: the chat's request is over, so it may be planned again.</summary>
     private void EndFlight(ChatSendState chat)
     {
-        chat.InFlight = false;
-        _inFlight--;
+        _flying.Remove(chat);
+        chat.Flight = null;
         if (chat.Items.Count == 0)
         {
             _backlog.Remove(chat);

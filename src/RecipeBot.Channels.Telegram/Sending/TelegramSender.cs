@@ -21,6 +21,9 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>How many of the latest answered requests <see cref="TypicalRoundTrip"/> is the median of.</summary>
+    public const int RoundTripWindow = 64;
+
     private readonly ITelegramBotClient _bot;
     private readonly IChatDirectory _chats;
     private readonly TimeProvider _time;
@@ -34,9 +37,9 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private TaskCompletionSource _wake = NewSignal();
     private TaskCompletionSource _idle = NewSignal();
     private int _queued;
-    private int _inFlight;
+    private readonly HashSet<ChatSendState> _flying = [];
+    private readonly RecentMedian _roundTrips = new(RoundTripWindow);
     private int _waitingForSlot;
-    private (int Waiting, TaskCompletionSource Signal)? _slotWatch;
     private long _nextSequence;
     private DateTimeOffset _lastPrune;
 
@@ -62,21 +65,31 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     /// </summary>
     public int WaitingForSlot => Volatile.Read(ref _waitingForSlot);
 
-    /// <summary>Completes once no more than <paramref name="waiting"/> chats wait for a request slot (at once if so now).</summary>
-    public Task WhenWaitingForSlotAtMostAsync(int waiting, CancellationToken cancellationToken)
+    /// <summary>The median time of the latest answered requests, from start to answer; null before the first.</summary>
+    public TimeSpan? TypicalRoundTrip
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _roundTrips.Value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How long the middle one of <paramref name="count"/> new messages, ready <paramref name="readyIn"/> from now,
+    /// would wait for a request slot behind <paramref name="ahead"/> others (<see cref="SlotForecast.MiddleWait"/>);
+    /// zero before any request was answered.
+    /// </summary>
+    public TimeSpan SlotWait(TimeSpan readyIn, int ahead, int count)
     {
         lock (_gate)
         {
-            if (_waitingForSlot <= waiting)
-            {
-                return Task.CompletedTask;
-            }
-
-            // One watcher (the poller) at a time: a new watch replaces the one before, which is let go.
-            _slotWatch?.Signal.TrySetResult();
-            var signal = NewSignal();
-            _slotWatch = (waiting, signal);
-            return signal.Task.WaitAsync(cancellationToken);
+            return _roundTrips.Value is { } roundTrip
+                ? SlotForecast.MiddleWait(
+                    _time.GetUtcNow(), _flying.Select(chat => chat.Flight!.Start), _limits.MaxConcurrentRequests, roundTrip, readyIn, ahead, count)
+                : TimeSpan.Zero;
         }
     }
 
@@ -246,7 +259,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
         for (var i = 0; i < ready.Count; i++)
         {
             var chat = ready[i];
-            if (_inFlight >= _limits.MaxConcurrentRequests)
+            if (_flying.Count >= _limits.MaxConcurrentRequests)
             {
                 waitingForSlot = ready.Count - i;
                 break; // a finishing request wakes the loop
@@ -262,19 +275,14 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
             var part = chat.Items.First!.Value;
             var timing = new SendTiming(now);
             part.Attempts++;
-            chat.InFlight = true;
+            chat.Flight = timing;
             chat.RecordStart(timing);
             _global.Record(timing);
-            _inFlight++;
+            _flying.Add(chat);
             starts.Add((chat, part, timing));
         }
 
         Volatile.Write(ref _waitingForSlot, waitingForSlot);
-        if (_slotWatch is { } watch && waitingForSlot <= watch.Waiting)
-        {
-            _slotWatch = null;
-            watch.Signal.TrySetResult();
-        }
 
         return (starts, wakeAt);
     }

@@ -50,6 +50,28 @@ public sealed class PollingChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTimesAPollIsHeldBy_AreMeasuredFromTheUpdatesTaken_AndTheRepliesSent()
+    {
+        await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);
+        var processor = bot.Services.GetRequiredService<RecipeBot.Channels.Telegram.Receiving.TelegramInboxProcessor>();
+        var sender = bot.Services.GetRequiredService<RecipeBot.Channels.Telegram.Sending.TelegramSender>();
+        Assert.Null(processor.TypicalTurnTime);
+        Assert.Null(sender.TypicalRoundTrip);
+
+        _telegram.EnqueueUpdate(FakeUpdates.TextMessage(777_000_222, "/start"));
+        await ReplyAsync(777_000_222);
+        await sender.WhenIdleAsync(CancellationToken.None);
+        // The turn is timed once its handler returns, which may be just after its reply went out.
+        for (var i = 0; i < 200 && processor.TypicalTurnTime is null; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(processor.TypicalTurnTime > TimeSpan.Zero);
+        Assert.True(sender.TypicalRoundTrip > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task APrivateUser_WalksFromStartToARecipe_ByPressingButtons()
     {
         await using var bot = await BotHost.StartAsync(_telegram, DatabasePath);

@@ -131,12 +131,39 @@ public sealed class TelegramSenderLimitTests
 
         // Assert: chat 6 waits for Telegram's interval, not for a slot; three of the five wait for a slot.
         Assert.Equal(3, harness.Sender.WaitingForSlot);
-        var fewer = harness.Sender.WhenWaitingForSlotAtMostAsync(1, CancellationToken.None);
-        Assert.True(harness.Sender.WhenWaitingForSlotAtMostAsync(3, CancellationToken.None).IsCompleted);
-        Assert.False(fewer.IsCompleted);
         await harness.RunUntilIdleAsync();
         Assert.Equal(0, harness.Sender.WaitingForSlot);
-        Assert.True(fewer.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task TheSlotWait_IsForecastFromTheRequestsInFlight_AndTheUsualRoundTrip()
+    {
+        // Arrange: two slots; a first request answered after 100 ms gives the usual round trip.
+        await using var harness = new SenderHarness(new TelegramSendLimits { MaxConcurrentRequests = 2, PerChatInterval = TimeSpan.Zero });
+        Assert.Null(harness.Sender.TypicalRoundTrip);
+        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.Zero, ahead: 5, count: 10));
+        harness.Api.DelayNext(1, TimeSpan.FromMilliseconds(100));
+        await harness.EnqueueAsync(1, "first");
+        await harness.StartAsync();
+        await harness.RunUntilIdleAsync();
+        Assert.Equal(TimeSpan.FromMilliseconds(100), harness.Sender.TypicalRoundTrip);
+
+        // Act: two requests go out and take both slots; 20 ms later they are 80 ms from coming back.
+        harness.Api.DelayNext(2, TimeSpan.FromMilliseconds(100));
+        harness.Api.DelayNext(3, TimeSpan.FromMilliseconds(100));
+        await harness.EnqueueAsync(2, "second");
+        await harness.EnqueueAsync(3, "third");
+        await harness.SettleAsync();
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(20));
+        await harness.SettleAsync();
+
+        // Assert
+        Assert.Equal(2, harness.Api.Requests.Count(request => request.ChatId is 2 or 3));
+        Assert.Equal(TimeSpan.FromMilliseconds(50), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 0, count: 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 2, count: 1));
+        await harness.RunUntilIdleAsync();
+        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 0, count: 2));
+        Assert.Equal(TimeSpan.FromMilliseconds(70), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 1, count: 2));
     }
 
     [Fact]
