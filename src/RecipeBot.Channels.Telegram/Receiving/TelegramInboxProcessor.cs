@@ -35,7 +35,7 @@ public sealed class TelegramInboxProcessor(
 
     /// <summary>
     /// The median time, over the latest turns of updates handed over by <see cref="Signal(IReadOnlyList{Update})"/>,
-    /// from the hand-over to the end of the turn (its reply queued for sending); null before the first.
+    /// from the hand-over to the end of the turn (its reply written to the outbox); null before the first.
     /// </summary>
     public TimeSpan? TypicalTurnTime
     {

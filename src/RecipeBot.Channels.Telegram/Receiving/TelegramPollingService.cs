@@ -15,9 +15,7 @@ namespace RecipeBot.Channels.Telegram.Receiving;
 /// Long polling: fetch updates, store them in the inbox as Telegram wrote them, and only then move the offset
 /// on, so an update is never lost between Telegram and the disk. A 409 (another poller or a webhook) is
 /// reported clearly and retried with backoff; an empty answer that came back at once is followed by a pause.
-/// A poll asks for as many updates as the sender has request slots (at most <see cref="MaxBatch"/>), and is held while
-/// their replies would wait for a slot (<see cref="TelegramSender.SlotWait"/>, <see cref="Hold"/>): the updates
-/// wait at Telegram instead, and a reply leaves about one round trip after its update was taken.
+/// A poll is held while its replies would wait for the sender's request slots (<see cref="PollPacer"/>).
 /// Only the instance that leads the election polls (on PostgreSQL, through an advisory lock); when it loses the lead
 /// it stops, and the next leader goes on from the stored offset.
 /// </summary>
@@ -47,23 +45,6 @@ public sealed class TelegramPollingService(
     /// <summary>The most updates Telegram hands out for one getUpdates.</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>The longest a poll is held for the sender's request slots; then a full batch is taken all the same.</summary>
-    public static readonly TimeSpan MaxSlotWait = TimeSpan.FromSeconds(1);
-
-    /// <summary>How many of the latest polls that brought updates the usual poll time is the median of.</summary>
-    public const int PollTimeWindow = 16;
-
-    /// <summary>
-    /// How long to hold the next poll, given how long the middle reply of its batch would wait for a request slot:
-    /// the wait beyond a fifth of a request's round trip. The forecast rests on medians of noisy times; a poll held a
-    /// little too long leaves slots idle for good, a reply that waits a little costs only that reply.
-    /// </summary>
-    public static TimeSpan Hold(TimeSpan slotWait, TimeSpan roundTrip)
-    {
-        var hold = slotWait - (roundTrip / 5);
-        return hold > TimeSpan.Zero ? hold : TimeSpan.Zero;
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Every instance learns who the bot is (its inbox rows need it); only the leader polls.
@@ -91,11 +72,15 @@ public sealed class TelegramPollingService(
     {
         var offset = await cursors.GetAsync(OffsetCursor, stoppingToken).ConfigureAwait(false);
         var failures = 0;
-        var pollTimes = new RecentMedian(PollTimeWindow);
-        (long At, int Count)? lastBatch = null;
+        var pacer = new PollPacer(sender, () => processor.TypicalTurnTime, limits.MaxConcurrentRequests, time);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var limit = await WaitForSlotsAsync(pollTimes, lastBatch, stoppingToken).ConfigureAwait(false);
+            var (hold, limit) = pacer.Next();
+            if (hold > TimeSpan.Zero)
+            {
+                await Task.Delay(hold, time, stoppingToken).ConfigureAwait(false);
+            }
+
             var asked = time.GetTimestamp();
             JsonElement updates;
             try
@@ -121,11 +106,11 @@ public sealed class TelegramPollingService(
             }
 
             var (items, read, next) = ReadBatch(updates, logger);
-            lastBatch = null;
             if (items.Count > 0)
             {
-                pollTimes.Add(time.GetElapsedTime(asked));
+                var took = time.GetElapsedTime(asked);
                 await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
+                pacer.Arrived(items.Count, took);
                 if (read.Count == items.Count)
                 {
                     processor.Signal(read);
@@ -134,8 +119,6 @@ public sealed class TelegramPollingService(
                 {
                     processor.Signal(items.Min(item => item.Sequence));
                 }
-
-                lastBatch = (time.GetTimestamp(), items.Count);
             }
 
             if (next > (offset ?? 0))
@@ -148,34 +131,6 @@ public sealed class TelegramPollingService(
                 await Task.Delay(MinimumEmptyPoll - elapsed, time, stoppingToken).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>
-    /// Holds the poll while the middle reply of a full batch, ready one poll and one turn from now, would wait for a
-    /// request slot behind the replies still to go (the last batch's, all still in their turns, and those waiting for a
-    /// slot); returns how many updates to ask for.
-    /// </summary>
-    private async Task<int> WaitForSlotsAsync(RecentMedian pollTimes, (long At, int Count)? lastBatch, CancellationToken stoppingToken)
-    {
-        var batch = Math.Min(limits.MaxConcurrentRequests, MaxBatch);
-        if (sender.TypicalRoundTrip is not { } roundTrip)
-        {
-            return batch;
-        }
-
-        var sinceLast = lastBatch is { At: var at } ? time.GetElapsedTime(at) : TimeSpan.Zero;
-        var readyIn = (pollTimes.Value ?? TimeSpan.Zero) + (processor.TypicalTurnTime ?? TimeSpan.Zero) - sinceLast;
-        var ahead = (lastBatch?.Count ?? 0) + sender.WaitingForSlot;
-        var hold = Hold(sender.SlotWait(readyIn, ahead, batch), roundTrip);
-        if (hold <= TimeSpan.Zero)
-        {
-            return batch;
-        }
-
-        // Telegram answering very slowly holds nothing up for long: the updates are then taken all the same, so that
-        // presses are answered and the inbox keeps them.
-        await Task.Delay(hold < MaxSlotWait ? hold : MaxSlotWait, time, stoppingToken).ConfigureAwait(false);
-        return hold < MaxSlotWait ? batch : MaxBatch;
     }
 
     private async Task<JsonElement> GetUpdatesAsync(long? offset, int limit, CancellationToken stoppingToken)

@@ -11,18 +11,22 @@ public static class SlotForecast
     /// <paramref name="now"/>, would wait for one of <paramref name="slots"/> request slots. The requests in flight
     /// (<paramref name="flightStarts"/>) each hold their slot one <paramref name="roundTrip"/> from their start;
     /// <paramref name="ahead"/> messages ready now take slots first, each in turn as one frees, for a round trip each.
+    /// A wait of <paramref name="cap"/> or more is told as <paramref name="cap"/>, without working out the rest of a
+    /// long queue. A negative <paramref name="readyIn"/> or round trip counts as none.
     /// </summary>
     public static TimeSpan MiddleWait(
-        DateTimeOffset now, IEnumerable<DateTimeOffset> flightStarts, int slots, TimeSpan roundTrip, TimeSpan readyIn, int ahead, int count)
+        DateTimeOffset now, IEnumerable<DateTimeOffset> flightStarts, int slots, TimeSpan roundTrip, TimeSpan readyIn, int ahead, int count, TimeSpan cap)
     {
         ArgumentNullException.ThrowIfNull(flightStarts);
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, TimeSpan.Zero);
         if (count <= 0)
         {
             return TimeSpan.Zero;
         }
 
         roundTrip = roundTrip < TimeSpan.Zero ? TimeSpan.Zero : roundTrip;
+        var ready = now + (readyIn < TimeSpan.Zero ? TimeSpan.Zero : readyIn);
         var free = new PriorityQueue<DateTimeOffset, DateTimeOffset>(slots);
         foreach (var start in flightStarts)
         {
@@ -34,14 +38,20 @@ public static class SlotForecast
             Free(free, now);
         }
 
-        // Each message takes the slot that frees first, once it is ready itself, and holds it for a round trip.
+        // Each message takes the slot that frees first, once it is ready itself, and holds it for a round trip. Slots
+        // only free later and later, so once the first to free is past the cap, so is the middle reply's.
         for (var i = 0; i < ahead; i++)
         {
             var slot = free.Dequeue();
-            Free(free, (slot > now ? slot : now) + roundTrip);
+            var start = slot > now ? slot : now;
+            if (start - ready >= cap)
+            {
+                return cap;
+            }
+
+            Free(free, start + roundTrip);
         }
 
-        var ready = now + readyIn;
         var middle = ready;
         for (var i = 0; i <= count / 2; i++)
         {
@@ -49,7 +59,8 @@ public static class SlotForecast
             Free(free, (middle > ready ? middle : ready) + roundTrip);
         }
 
-        return middle > ready ? middle - ready : TimeSpan.Zero;
+        var wait = middle > ready ? middle - ready : TimeSpan.Zero;
+        return wait < cap ? wait : cap;
     }
 
     private static void Free(PriorityQueue<DateTimeOffset, DateTimeOffset> free, DateTimeOffset at) => free.Enqueue(at, at);

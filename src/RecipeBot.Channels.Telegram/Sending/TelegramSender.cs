@@ -21,7 +21,7 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
-    /// <summary>How many of the latest answered requests <see cref="TypicalRoundTrip"/> is the median of.</summary>
+    /// <summary>How many of the latest requests Telegram took <see cref="TypicalRoundTrip"/> is the median of.</summary>
     public const int RoundTripWindow = 64;
 
     private readonly ITelegramBotClient _bot;
@@ -65,7 +65,10 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
     /// </summary>
     public int WaitingForSlot => Volatile.Read(ref _waitingForSlot);
 
-    /// <summary>The median time of the latest answered requests, from start to answer; null before the first.</summary>
+    /// <summary>
+    /// The median time of the latest requests Telegram took, from start to answer (failures, often answered at once, are
+    /// left out); null before the first.
+    /// </summary>
     public TimeSpan? TypicalRoundTrip
     {
         get
@@ -79,16 +82,23 @@ public sealed partial class TelegramSender : BackgroundService, ITelegramSender
 
     /// <summary>
     /// How long the middle one of <paramref name="count"/> new messages, ready <paramref name="readyIn"/> from now,
-    /// would wait for a request slot behind <paramref name="ahead"/> others (<see cref="SlotForecast.MiddleWait"/>);
-    /// zero before any request was answered.
+    /// would wait for a request slot behind the chats waiting for one and <paramref name="alsoAhead"/> more messages
+    /// (<see cref="SlotForecast.MiddleWait"/>, at most <paramref name="cap"/>); zero before any request was answered.
     /// </summary>
-    public TimeSpan SlotWait(TimeSpan readyIn, int ahead, int count)
+    public TimeSpan SlotWait(TimeSpan readyIn, int alsoAhead, int count, TimeSpan cap)
     {
         lock (_gate)
         {
             return _roundTrips.Value is { } roundTrip
                 ? SlotForecast.MiddleWait(
-                    _time.GetUtcNow(), _flying.Select(chat => chat.Flight!.Start), _limits.MaxConcurrentRequests, roundTrip, readyIn, ahead, count)
+                    _time.GetUtcNow(),
+                    _flying.Select(chat => chat.Flight!.Start),
+                    _limits.MaxConcurrentRequests,
+                    roundTrip,
+                    readyIn,
+                    _waitingForSlot + alsoAhead,
+                    count,
+                    cap)
                 : TimeSpan.Zero;
         }
     }

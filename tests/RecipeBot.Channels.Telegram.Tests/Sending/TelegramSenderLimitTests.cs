@@ -135,13 +135,15 @@ public sealed class TelegramSenderLimitTests
         Assert.Equal(0, harness.Sender.WaitingForSlot);
     }
 
+    private static readonly TimeSpan NoCap = TimeSpan.MaxValue;
+
     [Fact]
     public async Task TheSlotWait_IsForecastFromTheRequestsInFlight_AndTheUsualRoundTrip()
     {
         // Arrange: two slots; a first request answered after 100 ms gives the usual round trip.
         await using var harness = new SenderHarness(new TelegramSendLimits { MaxConcurrentRequests = 2, PerChatInterval = TimeSpan.Zero });
         Assert.Null(harness.Sender.TypicalRoundTrip);
-        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.Zero, ahead: 5, count: 10));
+        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.Zero, alsoAhead: 5, count: 10, NoCap));
         harness.Api.DelayNext(1, TimeSpan.FromMilliseconds(100));
         await harness.EnqueueAsync(1, "first");
         await harness.StartAsync();
@@ -159,11 +161,11 @@ public sealed class TelegramSenderLimitTests
 
         // Assert
         Assert.Equal(2, harness.Api.Requests.Count(request => request.ChatId is 2 or 3));
-        Assert.Equal(TimeSpan.FromMilliseconds(50), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 0, count: 1));
-        Assert.Equal(TimeSpan.FromMilliseconds(150), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 2, count: 1));
+        Assert.Equal(TimeSpan.FromMilliseconds(50), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), alsoAhead: 0, count: 1, NoCap));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), alsoAhead: 2, count: 1, NoCap));
         await harness.RunUntilIdleAsync();
-        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 0, count: 2));
-        Assert.Equal(TimeSpan.FromMilliseconds(70), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), ahead: 1, count: 2));
+        Assert.Equal(TimeSpan.Zero, harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), alsoAhead: 0, count: 2, NoCap));
+        Assert.Equal(TimeSpan.FromMilliseconds(70), harness.Sender.SlotWait(TimeSpan.FromMilliseconds(30), alsoAhead: 1, count: 2, NoCap));
     }
 
     [Fact]
