@@ -13,7 +13,7 @@ internal sealed class PollPacer(TelegramSender sender, Func<TimeSpan?> typicalTu
     /// <summary>The longest a poll is held for the sender's request slots; then the most Telegram hands out is taken all the same.</summary>
     public static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many of the latest polls that brought updates the usual poll time is the median of.</summary>
+    /// <summary>How many of the latest polls that brought updates the usual poll time (the batch stored) is the median of.</summary>
     public const int PollTimeWindow = 16;
 
     private readonly RecentMedian _pollTimes = new(PollTimeWindow);
@@ -34,9 +34,9 @@ internal sealed class PollPacer(TelegramSender sender, Func<TimeSpan?> typicalTu
     }
 
     /// <summary>
-    /// A poll that took <paramref name="took"/> brought <paramref name="count"/> updates, stored and not yet handed to
-    /// their turns: the hold of the next poll is forecast now, with all their replies still to go, so that none is
-    /// counted twice (in its turn and already at the sender).
+    /// A poll brought <paramref name="count"/> updates, now stored and not yet handed to their turns,
+    /// <paramref name="took"/> after it was asked: the hold of the next poll is forecast now, with all their replies
+    /// still to go, so that none is counted twice (in its turn and already at the sender).
     /// </summary>
     public void Arrived(int count, TimeSpan took)
     {

@@ -108,9 +108,8 @@ public sealed class TelegramPollingService(
             var (items, read, next) = ReadBatch(updates, logger);
             if (items.Count > 0)
             {
-                var took = time.GetElapsedTime(asked);
                 await inbox.AddAsync(TelegramInboxProcessor.Channel, items, stoppingToken).ConfigureAwait(false);
-                pacer.Arrived(items.Count, took);
+                pacer.Arrived(items.Count, time.GetElapsedTime(asked));
                 if (read.Count == items.Count)
                 {
                     processor.Signal(read);

@@ -2,7 +2,7 @@ namespace RecipeBot.Channels.Telegram.Sending;
 
 /// <summary>
 /// When the sender's request slots free up, told from the requests in flight and the usual round trip: the basis on
-/// which the poller decides when to take the next batch (<see cref="Receiving.TelegramPollingService"/>).
+/// which the poller decides when to take the next batch (<see cref="Receiving.PollPacer"/>).
 /// </summary>
 public static class SlotForecast
 {

@@ -55,10 +55,12 @@ public sealed class PollPacerTests
         pacer.Arrived(2, Ms(30));
         Assert.NotEqual(TimeSpan.Zero, pacer.Next().Hold);
 
-        // No batch came since (the poll was empty, or failed and was retried a second later).
-        harness.Clock.Advance(Ms(1_000));
+        // No batch came since (the poll was empty, or failed). 10 ms on, the old forecast would hold it 110 ms more;
+        // afresh, both slots come back in 70 ms and a batch polled now is ready in 40: the second of two waits 30 ms,
+        // held for 10 beyond the margin.
+        harness.Clock.Advance(Ms(10));
 
-        Assert.Equal((TimeSpan.Zero, 2), pacer.Next());
+        Assert.Equal((Ms(10), 2), pacer.Next());
     }
 
     [Fact]

@@ -81,6 +81,15 @@ public sealed class SlotForecastTests
         Assert.Equal(TimeSpan.FromSeconds(1), wait);
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task AQueueOfAnyLength_IsToldAsTheCap_WithoutWorkingThroughIt()
+    {
+        // Two billion replies ahead: only the first few round trips are worked out.
+        var wait = await Task.Run(() => SlotForecast.MiddleWait(Now, [], 2, RoundTrip, Ms(10), ahead: int.MaxValue, count: 2, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+    }
+
     [Property(MaxTest = 300)]
     public void TheCap_OnlyCutsTheWait(int[] flights, int slots, int roundTrip, int readyIn, int ahead, int count, ushort cap)
     {
