@@ -54,11 +54,6 @@ internal sealed class PollPacer(TelegramSender sender, Func<TimeSpan?> typicalTu
     {
         var (from, hold) = _afterBatch ?? (time.GetTimestamp(), Forecast(0));
         _afterBatch = null;
-        if (hold >= MaxHold)
-        {
-            hold = MaxHold;
-        }
-
         var left = hold - time.GetElapsedTime(from);
         return (left > TimeSpan.Zero ? left : TimeSpan.Zero, hold >= MaxHold ? TelegramPollingService.MaxBatch : Batch);
     }
@@ -70,6 +65,7 @@ internal sealed class PollPacer(TelegramSender sender, Func<TimeSpan?> typicalTu
             return TimeSpan.Zero;
         }
 
+        // The forecast stops at the wait whose hold is MaxHold, so no hold is longer.
         var readyIn = (_pollTimes.Value ?? TimeSpan.Zero) + (typicalTurnTime() ?? TimeSpan.Zero);
         return Hold(sender.SlotWait(readyIn, lastBatch, Batch, MaxHold + (roundTrip / 5)), roundTrip);
     }

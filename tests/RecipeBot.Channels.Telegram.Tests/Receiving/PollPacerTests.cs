@@ -24,7 +24,7 @@ public sealed class PollPacerTests
     public async Task BeforeAnyRoundTripIsKnown_APollGoesAtOnce_ForAsManyUpdatesAsThereAreSlots()
     {
         await using var harness = new SenderHarness(new TelegramSendLimits { MaxConcurrentRequests = 2 });
-        var pacer = new PollPacer(harness.Sender, () => TurnTime, 2, harness.Time);
+        var pacer = PacerOf(harness);
 
         pacer.Arrived(2, Ms(30));
 
@@ -36,7 +36,7 @@ public sealed class PollPacerTests
     {
         // Arrange: both slots taken by requests that come back in 80 ms.
         await using var harness = await BusyAsync();
-        var pacer = new PollPacer(harness.Sender, () => TurnTime, 2, harness.Time);
+        var pacer = PacerOf(harness);
 
         // Act: a batch of two arrives after a 30 ms poll. Its replies take the slots at 80 ms and hold them to 180 ms;
         // the next batch would be ready at 40 ms (a poll and a turn) and wait 140 ms, less 20 ms of margin.
@@ -51,7 +51,7 @@ public sealed class PollPacerTests
     public async Task AfterAnEmptyOrFailedPoll_TheHoldIsForecastAfresh_WithoutTheOldBatch()
     {
         await using var harness = await BusyAsync();
-        var pacer = new PollPacer(harness.Sender, () => TurnTime, 2, harness.Time);
+        var pacer = PacerOf(harness);
         pacer.Arrived(2, Ms(30));
         Assert.NotEqual(TimeSpan.Zero, pacer.Next().Hold);
 
@@ -67,7 +67,7 @@ public sealed class PollPacerTests
     public async Task WhileEverySlotIsTaken_AFreshForecastHoldsThePoll()
     {
         await using var harness = await BusyAsync();
-        var pacer = new PollPacer(harness.Sender, () => TurnTime, 2, harness.Time);
+        var pacer = PacerOf(harness);
         pacer.Arrived(1, Ms(1));
         pacer.Next();
 
@@ -81,12 +81,14 @@ public sealed class PollPacerTests
     {
         // A hundred replies ahead of two slots of 100 ms would hold the next poll for about 5 s.
         await using var harness = await BusyAsync();
-        var pacer = new PollPacer(harness.Sender, () => TurnTime, 2, harness.Time);
+        var pacer = PacerOf(harness);
 
         pacer.Arrived(100, Ms(30));
 
         Assert.Equal((PollPacer.MaxHold, TelegramPollingService.MaxBatch), pacer.Next());
     }
+
+    private static PollPacer PacerOf(SenderHarness harness) => new(harness.Sender, () => TurnTime, 2, harness.Time);
 
     /// <summary>A sender that learned a 100 ms round trip, with both its slots taken by requests started 20 ms ago.</summary>
     private static async Task<SenderHarness> BusyAsync()
