@@ -12,6 +12,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
     private readonly ConcurrentQueue<string> _scopes = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<CapturedLog> Entries => [.. _entries];
 
@@ -31,6 +33,47 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    /// <summary>The first entry matching <paramref name="predicate"/>, once written; fails after <paramref name="timeout"/>.</summary>
+    public async Task<CapturedLog> WaitForAsync(Func<CapturedLog, bool> predicate, TimeSpan timeout)
+    {
+        using var expired = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task logged;
+            lock (_gate)
+            {
+                logged = _logged.Task;
+            }
+
+            if (_entries.FirstOrDefault(predicate) is { } match)
+            {
+                return match;
+            }
+
+            try
+            {
+                await logged.WaitAsync(expired.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching log entry was written within {timeout.TotalSeconds:0.#} s.");
+            }
+        }
+    }
+
+    private void Add(CapturedLog entry)
+    {
+        _entries.Enqueue(entry);
+        TaskCompletionSource logged;
+        lock (_gate)
+        {
+            logged = _logged;
+            _logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        logged.TrySetResult();
+    }
+
     public void Dispose()
     {
     }
@@ -47,7 +90,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new CapturedLog(logLevel, formatter(state, exception), exception) { Category = category, State = Describe(state) });
+            owner.Add(new CapturedLog(logLevel, formatter(state, exception), exception) { Category = category, State = Describe(state) });
 
         /// <summary>Each value a structured sink would write, not only those the message shows.</summary>
         private static string Describe<TState>(TState state) => state is IEnumerable<KeyValuePair<string, object?>> values
